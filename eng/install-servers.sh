@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs the servers AutoReply runs against (RabbitMQ, Redis, PostgreSQL) from Debian's
+# packages when they are missing. The AppHost and the test fixtures start private instances of
+# them; the system services these packages install are stopped and disabled so that they do not
+# hold the default ports or the CPU.
+set -euo pipefail
+
+missing=()
+command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-servers: RabbitMQ, Redis and PostgreSQL are installed."
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  sudo=(sudo)
+else
+  echo "install-servers: missing Debian packages: ${missing[*]}" >&2
+  echo "install-servers: run as root, or install them yourself:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "install-servers: installing ${missing[*]}"
+# policy-rc.d keeps the packages' own services from starting during the install.
+policy=/usr/sbin/policy-rc.d
+created_policy=false
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+  "${sudo[@]}" chmod +x "$policy"
+  created_policy=true
+fi
+trap '[ "$created_policy" = true ] && "${sudo[@]}" rm -f "$policy"' EXIT
+
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# Stop anything the packages started anyway (the private instances use their own ports).
+for service in rabbitmq-server redis-server postgresql; do
+  "${sudo[@]}" service "$service" stop >/dev/null 2>&1 || true
+done
+"${sudo[@]}" pkill -u rabbitmq -f beam.smp >/dev/null 2>&1 || true
+"${sudo[@]}" pkill -u rabbitmq epmd >/dev/null 2>&1 || true
+echo "install-servers: done."
