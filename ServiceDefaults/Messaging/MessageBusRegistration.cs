@@ -1,0 +1,57 @@
+using AutoReply.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The bus wiring every service shares: RabbitMQ from <c>ConnectionStrings__rabbitmq</c>.</summary>
+public static class MessageBusRegistration
+{
+    public const string ConnectionName = "rabbitmq";
+
+    /// <summary>
+    /// RabbitMQ with publisher confirms (a publish completes only once the broker has the message),
+    /// retries with back-off for consumers, and the error queue for messages that still fail, so an
+    /// accepted event is never dropped. The bus health check reports under <c>/health</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessageBus(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+    {
+        var connection = RabbitMqConnectionString.Parse(
+            builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings__{ConnectionName} is not set."));
+
+        // Without waiting, messages published right after start-up were lost: the queue bindings did not exist yet.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configureConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
+                {
+                    host.Username(connection.UserName);
+                    host.Password(connection.Password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: 6,
+                    minInterval: TimeSpan.FromMilliseconds(100),
+                    maxInterval: TimeSpan.FromSeconds(10),
+                    intervalDelta: TimeSpan.FromMilliseconds(400)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}
