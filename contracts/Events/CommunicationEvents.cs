@@ -1,0 +1,33 @@
+namespace AutoReply.Contracts.Events;
+
+/// <summary>
+/// Something that happened between a business number and a contact. Publish one of the concrete
+/// records below; <see cref="EventId"/> is the idempotency key: the same id is evaluated once.
+/// </summary>
+public interface ICommunicationEvent
+{
+    string EventId { get; }
+
+    /// <summary>The business number, E.164.</summary>
+    string PhoneNumber { get; }
+
+    /// <summary>The other party, E.164.</summary>
+    string Contact { get; }
+
+    DateTimeOffset OccurredAt { get; }
+}
+
+/// <summary>A call to the business that nobody answered. May trigger an auto-reply.</summary>
+public sealed record CallMissed(string EventId, string PhoneNumber, string Contact, DateTimeOffset OccurredAt) : ICommunicationEvent;
+
+/// <summary>A contact left a voicemail. May trigger an auto-reply.</summary>
+public sealed record VoicemailReceived(string EventId, string PhoneNumber, string Contact, DateTimeOffset OccurredAt) : ICommunicationEvent;
+
+/// <summary>A contact texted the business. May trigger an auto-reply; keywords (STOP, START, HELP) are handled.</summary>
+public sealed record MessageReceived(string EventId, string PhoneNumber, string Contact, DateTimeOffset OccurredAt, string? Body) : ICommunicationEvent;
+
+/// <summary>The business called the contact by hand: recent activity, never triggers a reply.</summary>
+public sealed record CallPlaced(string EventId, string PhoneNumber, string Contact, DateTimeOffset OccurredAt) : ICommunicationEvent;
+
+/// <summary>The business texted the contact by hand: recent activity, never triggers a reply.</summary>
+public sealed record MessageSent(string EventId, string PhoneNumber, string Contact, DateTimeOffset OccurredAt) : ICommunicationEvent;
