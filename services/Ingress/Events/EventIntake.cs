@@ -1,0 +1,81 @@
+using System.Diagnostics.Metrics;
+using AutoReply.Ingress.Deduplication;
+using AutoReply.ServiceDefaults.Logging;
+using MassTransit;
+
+namespace AutoReply.Ingress.Events;
+
+public enum IntakeStatus
+{
+    Accepted,
+    Duplicate,
+    InFlight,
+    BusUnavailable,
+}
+
+/// <summary>
+/// Puts a validated event on the bus exactly once per id: claim the id, publish with confirms,
+/// then remember it. The caller hears "accepted" only once the broker has the message.
+/// </summary>
+public sealed partial class EventIntake(
+    EventIdRegistry registry,
+    IPublishEndpoint bus,
+    IngressMetrics metrics,
+    ILogger<EventIntake> logger)
+{
+    /// <summary>How long a request waits for a concurrent request with the same id before answering 409.</summary>
+    private static readonly TimeSpan InFlightPatience = TimeSpan.FromSeconds(5);
+
+    public async Task<IntakeStatus> AcceptAsync(ValidEvent e, CancellationToken cancellationToken)
+    {
+        var claim = await registry.ClaimOrAwaitAsync(e.Id, InFlightPatience, cancellationToken);
+        if (claim.Outcome != ClaimOutcome.Claimed)
+        {
+            var status = claim.Outcome == ClaimOutcome.AlreadyPublished ? IntakeStatus.Duplicate : IntakeStatus.InFlight;
+            metrics.Record(e.Type, status);
+            return status;
+        }
+
+        try
+        {
+            // Published as its runtime type (object overload), not as the interface, so it routes to its own exchange.
+            // Not the request's token: a publish under way finishes and is remembered even if the client went away.
+            await bus.Publish((object)EventTypes.ToMessage(e), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await registry.ReleaseAsync(claim, e.Id);
+            LogPublishFailed(logger, ex, e.Id, e.Type);
+            metrics.Record(e.Type, IntakeStatus.BusUnavailable);
+            return IntakeStatus.BusUnavailable;
+        }
+
+        await registry.MarkPublishedAsync(e.Id);
+        LogAccepted(logger, e.Id, e.Type, e.PhoneNumber, e.Contact);
+        metrics.Record(e.Type, IntakeStatus.Accepted);
+        return IntakeStatus.Accepted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted event {EventId} ({EventType}) for {PhoneNumber} from {Contact}")]
+    private static partial void LogAccepted(ILogger logger, string eventId, string eventType, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish event {EventId} ({EventType}); the client may retry")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, string eventType);
+}
+
+public sealed class IngressMetrics
+{
+    public const string MeterName = "AutoReply.Ingress";
+    private readonly Counter<long> events;
+
+    public IngressMetrics(IMeterFactory meters)
+    {
+        events = meters.Create(MeterName).CreateCounter<long>("autoreply.ingress.events", description: "Communication events received, by type and result.");
+    }
+
+    public void Record(string type, IntakeStatus status) =>
+        events.Add(1, new KeyValuePair<string, object?>("event.type", type), new KeyValuePair<string, object?>("result", status.ToString().ToLowerInvariant()));
+
+    public void RecordInvalid() =>
+        events.Add(1, new KeyValuePair<string, object?>("result", "invalid"));
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using AutoReply.ServiceDefaults.Validation;
+
+namespace AutoReply.Ingress.Events;
+
+/// <summary>An event that passed validation, with its fields parsed.</summary>
+public sealed record ValidEvent(string Id, string Type, string PhoneNumber, string Contact, DateTimeOffset OccurredAt, string? Body);
+
+/// <summary>
+/// Checks an event before anything is published. Errors are keyed by the camelCase field name so
+/// they map straight onto a problem-details <c>errors</c> map.
+/// </summary>
+public sealed class EventValidator(TimeProvider clock)
+{
+    public const int MaxIdLength = 128;
+    public const int MaxBodyLength = 5000;
+
+    /// <summary>Clocks drift; an event from further in the future than this is a client bug.</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    public ValidationResult Validate(EventRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        if (string.IsNullOrEmpty(request.Id) || request.Id.Length > MaxIdLength || request.Id.Any(char.IsControl))
+        {
+            errors["id"] = [$"id is required: 1 to {MaxIdLength} printable characters."];
+        }
+
+        if (request.Type is null || !EventTypes.All.Contains(request.Type))
+        {
+            errors["type"] = [$"type must be one of {string.Join(", ", EventTypes.All)}."];
+        }
+
+        if (!PhoneNumberFormat.IsE164(request.PhoneNumber))
+        {
+            errors["phoneNumber"] = [$"phoneNumber {PhoneNumberFormat.E164Hint}."];
+        }
+
+        if (!PhoneNumberFormat.IsE164(request.Contact))
+        {
+            errors["contact"] = [$"contact {PhoneNumberFormat.E164Hint}."];
+        }
+        else if (request.Contact == request.PhoneNumber)
+        {
+            errors["contact"] = ["contact must differ from phoneNumber."];
+        }
+
+        var occurredAt = ParseTimestamp(request.OccurredAt);
+        if (occurredAt is null)
+        {
+            errors["occurredAt"] = ["occurredAt must be an ISO-8601 timestamp with an offset, such as 2026-11-24T15:04:05Z."];
+        }
+        else if (occurredAt > clock.GetUtcNow() + AllowedClockSkew)
+        {
+            errors["occurredAt"] = ["occurredAt is in the future."];
+        }
+
+        if (request.Body is not null)
+        {
+            if (request.Type != EventTypes.MessageReceived)
+            {
+                errors["body"] = [$"body is only allowed on {EventTypes.MessageReceived} events."];
+            }
+            else if (request.Body.Length > MaxBodyLength)
+            {
+                errors["body"] = [$"body is limited to {MaxBodyLength} characters."];
+            }
+        }
+
+        return errors.Count > 0
+            ? ValidationResult.Invalid(errors)
+            : ValidationResult.Valid(new ValidEvent(request.Id!, request.Type!, request.PhoneNumber!, request.Contact!, occurredAt!.Value, request.Body));
+    }
+
+    private static DateTimeOffset? ParseTimestamp(string? value)
+    {
+        // An offset is required: a local time without one would be read in the server's zone.
+        if (value is null || !(value.EndsWith('Z') || value.EndsWith('z') || HasNumericOffset(value)))
+        {
+            return null;
+        }
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
+    }
+
+    private static bool HasNumericOffset(string value) =>
+        value.Length > 6 && (value[^6] == '+' || value[^6] == '-') && value[^3] == ':';
+}
+
+public sealed record ValidationResult(ValidEvent? Event, IDictionary<string, string[]> Errors)
+{
+    public bool IsValid => Event is not null;
+
+    public static ValidationResult Valid(ValidEvent e) => new(e, new Dictionary<string, string[]>());
+
+    public static ValidationResult Invalid(IDictionary<string, string[]> errors) => new(null, errors);
+}

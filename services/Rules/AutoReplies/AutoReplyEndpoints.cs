@@ -1,0 +1,178 @@
+using AutoReply.Contracts.Sms;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Numbers;
+using AutoReply.Rules.Templates;
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Extensions;
+using Npgsql;
+
+namespace AutoReply.Rules.AutoReplies;
+
+public sealed record CreateAutoReplyRequest(string? Trigger, string? Schedule, string? Message);
+
+public sealed record EditAutoReplyRequest(string? Message);
+
+public sealed record AutoReplyResponse(
+    Guid Id,
+    string PhoneNumber,
+    string Trigger,
+    string Schedule,
+    string Message,
+    string Status,
+    string Preview,
+    string Conditions,
+    string Encoding,
+    int Segments,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary><c>/v1/numbers/{phoneNumber}/auto-replies</c>: the six slots of a number (API.md).</summary>
+public static class AutoReplyEndpoints
+{
+    /// <summary>SPEC.md: a message over ten segments is refused.</summary>
+    public const int MaxSegments = 10;
+
+    /// <summary>Listing shows active auto-replies only: a deleted one no longer exists.</summary>
+    public const string ActiveStatus = "active";
+
+    public static IEndpointRouteBuilder MapAutoReplyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var replies = routes.MapGroup("/v1/numbers/{phoneNumber}/auto-replies").WithTags("Auto-replies");
+        replies.MapPost("", CreateAsync);
+        replies.MapGet("", ListAsync);
+        replies.MapPut("/{id:guid}", EditAsync);
+        replies.MapDelete("/{id:guid}", DeleteAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var number = await db.Numbers.SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        if (number is null)
+        {
+            return NumberEndpoints.NumberNotFound(phoneNumber);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request?.Trigger is null || !Triggers.All.Contains(request.Trigger))
+        {
+            errors["trigger"] = [$"trigger must be one of {string.Join(", ", Triggers.All)}."];
+        }
+        if (request?.Schedule is null || !Schedules.All.Contains(request.Schedule))
+        {
+            errors["schedule"] = [$"schedule must be one of {string.Join(", ", Schedules.All)}."];
+        }
+        CheckMessage(request?.Message, number, clock, errors);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "The auto-reply is not valid; nothing was saved.");
+        }
+
+        var now = clock.GetUtcNow();
+        var reply = new AutoReplyDefinition
+        {
+            Id = Guid.CreateVersion7(now),
+            PhoneNumber = phoneNumber,
+            Trigger = request!.Trigger!,
+            Schedule = request.Schedule!,
+            Message = request.Message!,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.AutoReplies.Add(reply);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Slot already filled",
+                detail: $"{Describe(reply)} already has an auto-reply; edit it or delete it first.");
+        }
+        return Results.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, clock));
+    }
+
+    private static async Task<IResult> ListAsync(string phoneNumber, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var number = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
+            .SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        if (number is null)
+        {
+            return NumberEndpoints.NumberNotFound(phoneNumber);
+        }
+        var slots = number.AutoReplies
+            .OrderBy(r => Array.IndexOf(Triggers.All, r.Trigger))
+            .ThenBy(r => Array.IndexOf(Schedules.All, r.Schedule))
+            .Select(r => ToResponse(r, number, clock));
+        return Results.Ok(slots);
+    }
+
+    private static async Task<IResult> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var number = await db.Numbers.Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        var reply = number?.AutoReplies.SingleOrDefault(r => r.Id == id);
+        if (number is null || reply is null)
+        {
+            return AutoReplyNotFound(phoneNumber, id);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        CheckMessage(request?.Message, number, clock, errors);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "The message is not valid; nothing was changed.");
+        }
+
+        reply.Message = request!.Message!;
+        reply.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Ok(ToResponse(reply, number, clock));
+    }
+
+    private static async Task<IResult> DeleteAsync(string phoneNumber, Guid id, RulesDbContext db, CancellationToken cancellationToken)
+    {
+        var deleted = await db.AutoReplies.Where(r => r.PhoneNumber == phoneNumber && r.Id == id).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? AutoReplyNotFound(phoneNumber, id) : Results.NoContent();
+    }
+
+    private static void CheckMessage(string? message, BusinessNumber number, TimeProvider clock, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            errors["message"] = ["message is required."];
+            return;
+        }
+        var templateErrors = MessageTemplate.FindErrors(message);
+        if (templateErrors.Count > 0)
+        {
+            errors["message"] = [.. templateErrors];
+            return;
+        }
+        var length = SmsEncoding.Measure(Preview(message, number, clock));
+        if (length.Segments > MaxSegments)
+        {
+            errors["message"] = [$"message is {length.Segments} SMS segments ({length.Encoding}); at most {MaxSegments} are allowed."];
+        }
+    }
+
+    private static string Preview(string message, BusinessNumber number, TimeProvider clock) =>
+        MessageTemplate.Render(message, number.Name, number.Calendar(), clock.GetUtcNow().ToInstant());
+
+    private static AutoReplyResponse ToResponse(AutoReplyDefinition reply, BusinessNumber number, TimeProvider clock)
+    {
+        var preview = Preview(reply.Message, number, clock);
+        var length = SmsEncoding.Measure(preview);
+        return new AutoReplyResponse(
+            reply.Id, reply.PhoneNumber, reply.Trigger, reply.Schedule, reply.Message, ActiveStatus,
+            preview, Describe(reply), length.Encoding, length.Segments, reply.CreatedAt, reply.UpdatedAt);
+    }
+
+    private static string Describe(AutoReplyDefinition reply) => $"{Triggers.Describe(reply.Trigger)} {Schedules.Describe(reply.Schedule)}";
+
+    private static IResult AutoReplyNotFound(string phoneNumber, Guid id) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Auto-reply not found",
+        detail: $"{phoneNumber} has no auto-reply {id}.");
+}

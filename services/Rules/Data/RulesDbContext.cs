@@ -1,0 +1,74 @@
+using System.Text.Json;
+using AutoReply.Rules.AutoReplies;
+using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Numbers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace AutoReply.Rules.Data;
+
+/// <summary>The rules service's tables, in their own schema of the shared database.</summary>
+public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : DbContext(options)
+{
+    public const string Schema = "rules";
+
+    public DbSet<BusinessNumber> Numbers => Set<BusinessNumber>();
+
+    public DbSet<AutoReplyDefinition> AutoReplies => Set<AutoReplyDefinition>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+
+        modelBuilder.Entity<BusinessNumber>(number =>
+        {
+            number.ToTable("numbers");
+            number.HasKey(n => n.PhoneNumber);
+            number.Property(n => n.PhoneNumber).HasMaxLength(16);
+            number.Property(n => n.Name).HasMaxLength(NumberSettingsValidator.MaxNameLength);
+            number.Property(n => n.TimeZone).HasMaxLength(64);
+            number.Property(n => n.OpeningHours)
+                .HasColumnType("jsonb")
+                .HasConversion(
+                    document => JsonSerializer.Serialize(document, JsonSerializerOptions.Web),
+                    json => JsonSerializer.Deserialize<OpeningHoursDocument>(json, JsonSerializerOptions.Web)!,
+                    new ValueComparer<OpeningHoursDocument>(
+                        (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                        document => JsonSerializer.Serialize(document, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal)));
+            number.HasMany(n => n.AutoReplies).WithOne().HasForeignKey(r => r.PhoneNumber).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AutoReplyDefinition>(reply =>
+        {
+            reply.ToTable("auto_replies");
+            reply.HasKey(r => r.Id);
+            reply.Property(r => r.Trigger).HasMaxLength(16);
+            reply.Property(r => r.Schedule).HasMaxLength(16);
+            // One auto-reply per slot: a second create in a filled slot is a conflict.
+            reply.HasIndex(r => new { r.PhoneNumber, r.Trigger, r.Schedule }).IsUnique();
+        });
+
+        modelBuilder.Entity<Decision>(decision =>
+        {
+            decision.ToTable("decisions");
+            decision.HasKey(d => d.Id);
+            decision.Property(d => d.EventId).HasMaxLength(128);
+            decision.HasIndex(d => d.EventId).IsUnique();
+            decision.HasIndex(d => new { d.PhoneNumber, d.Contact, d.DecidedAt });
+            decision.HasIndex(d => d.DecidedAt);
+            decision.Property(d => d.Version).IsRowVersion();
+        });
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the service.</summary>
+public sealed class RulesDbContextDesignFactory : IDesignTimeDbContextFactory<RulesDbContext>
+{
+    public RulesDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<RulesDbContext>()
+            .UseNpgsql("Host=localhost;Database=autoreplydb", npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", RulesDbContext.Schema))
+            .Options);
+}

@@ -1,0 +1,78 @@
+using AutoReply.Rules.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoReply.Rules.Decisions;
+
+public sealed record DecisionResponse(
+    Guid Id,
+    string EventId,
+    string EventType,
+    string PhoneNumber,
+    string Contact,
+    string? Trigger,
+    string Outcome,
+    string? Reason,
+    Guid? AutoReplyId,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset DecidedAt,
+    string? Message,
+    string? State,
+    string? ErrorCode,
+    string? Error,
+    string? ProviderMessageId);
+
+/// <summary><c>GET /v1/decisions</c>: why did this contact (not) get a reply? Newest first, paged.</summary>
+public static class DecisionEndpoints
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/v1/decisions", ListAsync).WithTags("Decisions");
+        return routes;
+    }
+
+    private static async Task<IResult> ListAsync(
+        RulesDbContext db,
+        CancellationToken cancellationToken,
+        string? phoneNumber = null,
+        string? contact = null,
+        string? eventId = null,
+        int limit = DefaultLimit,
+        int offset = 0)
+    {
+        if (limit < 1 || limit > MaxLimit || offset < 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["limit"] = [$"limit must be 1 to {MaxLimit}, offset zero or more."],
+            });
+        }
+
+        var query = db.Decisions.AsNoTracking();
+        if (!string.IsNullOrEmpty(phoneNumber))
+        {
+            query = query.Where(d => d.PhoneNumber == phoneNumber);
+        }
+        if (!string.IsNullOrEmpty(contact))
+        {
+            query = query.Where(d => d.Contact == contact);
+        }
+        if (!string.IsNullOrEmpty(eventId))
+        {
+            query = query.Where(d => d.EventId == eventId);
+        }
+
+        var decisions = await query
+            .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
+            .Skip(offset).Take(limit)
+            .Select(d => new DecisionResponse(
+                d.Id, d.EventId, d.EventType, d.PhoneNumber, d.Contact, d.Trigger, d.Outcome, d.Reason, d.AutoReplyId,
+                d.OccurredAt, d.DecidedAt, d.Message,
+                d.SendState,
+                d.SendErrorCode, d.SendError, d.ProviderMessageId))
+            .ToListAsync(cancellationToken);
+        return Results.Ok(decisions);
+    }
+}

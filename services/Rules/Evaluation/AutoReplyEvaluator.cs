@@ -1,0 +1,114 @@
+using AutoReply.Contracts.Commands;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Decisions;
+using AutoReply.ServiceDefaults.Logging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AutoReply.Rules.Evaluation;
+
+/// <summary>
+/// Decides one inbound event: reads the number's current settings (never cached, so an edit or a
+/// delete counts from the very next event on every replica), applies <see cref="ReplyPolicy"/>,
+/// claims the cooldown, records exactly one decision per event id, and sends the send command for
+/// a <c>sent</c> decision.
+/// </summary>
+public sealed partial class AutoReplyEvaluator(
+    RulesDbContext db,
+    IContactActivityStore activity,
+    ICooldownStore cooldowns,
+    ISendEndpointProvider sendEndpoints,
+    TimeProvider clock,
+    RulesMetrics metrics,
+    ILogger<AutoReplyEvaluator> logger)
+{
+    public async Task<Decision> EvaluateAsync(InboundEvent e, CancellationToken cancellationToken)
+    {
+        var existing = await db.Decisions.SingleOrDefaultAsync(d => d.EventId == e.EventId, cancellationToken);
+        if (existing is not null)
+        {
+            // A redelivery: the decision stands; only a send command that never reached the bus is sent again.
+            await EnsureCommandSentAsync(existing, cancellationToken);
+            return existing;
+        }
+
+        var number = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
+            .SingleOrDefaultAsync(n => n.PhoneNumber == e.PhoneNumber, cancellationToken);
+        var now = clock.GetUtcNow();
+        var input = new EvaluationInput(e, number, now, number is null ? null : await activity.LastOutboundAsync(e.PhoneNumber, e.Contact));
+        var verdict = ReplyPolicy.Evaluate(input);
+
+        if (verdict is Reply reply && !await cooldowns.TryClaimAsync(e.PhoneNumber, e.Contact, e.EventId, reply.Cooldown))
+        {
+            verdict = new Suppress(SuppressionReasons.Cooldown, reply.AutoReply.Id);
+        }
+
+        var decision = Record(e, verdict, now);
+        if (!await TrySaveAsync(decision, cancellationToken))
+        {
+            // Another delivery of the same event decided first; its decision is the one.
+            db.ChangeTracker.Clear();
+            return await db.Decisions.SingleAsync(d => d.EventId == e.EventId, cancellationToken);
+        }
+
+        metrics.RecordDecision(decision);
+        LogDecision(logger, decision.EventId, decision.Outcome, decision.Reason, decision.PhoneNumber, decision.Contact);
+        await EnsureCommandSentAsync(decision, cancellationToken);
+        return decision;
+    }
+
+    private static Decision Record(InboundEvent e, Verdict verdict, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        EventId = e.EventId,
+        EventType = e.EventType,
+        PhoneNumber = e.PhoneNumber,
+        Contact = e.Contact,
+        Trigger = e.Trigger,
+        OccurredAt = e.OccurredAt,
+        DecidedAt = now,
+        Outcome = verdict is Reply ? Outcomes.Sent : Outcomes.Suppressed,
+        Reason = (verdict as Suppress)?.Reason,
+        AutoReplyId = verdict switch
+        {
+            Reply reply => reply.AutoReply.Id,
+            Suppress suppress => suppress.AutoReplyId,
+            _ => null,
+        },
+        Message = (verdict as Reply)?.Text,
+    };
+
+    private async Task<bool> TrySaveAsync(Decision decision, CancellationToken cancellationToken)
+    {
+        db.Decisions.Add(decision);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
+    }
+
+    private async Task EnsureCommandSentAsync(Decision decision, CancellationToken cancellationToken)
+    {
+        if (decision.Outcome != Outcomes.Sent || decision.CommandPublishedAt is not null)
+        {
+            return;
+        }
+
+        var endpoint = await sendEndpoints.GetSendEndpoint(Queues.SendAutoReplyAddress);
+        await endpoint.Send(
+            new SendAutoReply(decision.Id, decision.EventId, decision.PhoneNumber, decision.Contact, decision.Message!, decision.DecidedAt),
+            cancellationToken);
+
+        decision.CommandPublishedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId}: {Outcome} {Reason} for {PhoneNumber} to {Contact}")]
+    private static partial void LogDecision(ILogger logger, string eventId, string outcome, string? reason, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
+}

@@ -1,0 +1,73 @@
+using AutoReply.Rules.AutoReplies;
+using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Numbers;
+using AutoReply.Rules.Templates;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace AutoReply.Rules.Evaluation;
+
+/// <summary>An inbound event that may trigger an auto-reply, as the rules see it.</summary>
+public sealed record InboundEvent(
+    string EventId,
+    string EventType,
+    string Trigger,
+    string PhoneNumber,
+    string Contact,
+    DateTimeOffset OccurredAt,
+    string? Body);
+
+/// <summary>Everything the policy needs to know about the world, read before deciding.</summary>
+public sealed record EvaluationInput(
+    InboundEvent Event,
+    BusinessNumber? Number,
+    DateTimeOffset Now,
+    DateTimeOffset? LastOutboundActivity);
+
+public abstract record Verdict;
+
+/// <summary>No reply, for <paramref name="Reason"/>.</summary>
+public sealed record Suppress(string Reason, Guid? AutoReplyId = null) : Verdict;
+
+/// <summary>Reply with <paramref name="Text"/>, provided the contact's cooldown can still be claimed.</summary>
+public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan Cooldown) : Verdict;
+
+/// <summary>
+/// The evaluation rules, in the order they apply: unknown number, stale event, the slot for the
+/// trigger at the event's time (business hours or after hours), recent activity by hand. The
+/// cooldown comes last, outside this class, because claiming it is the one step with an effect.
+/// </summary>
+public static class ReplyPolicy
+{
+    public static Verdict Evaluate(EvaluationInput input)
+    {
+        var e = input.Event;
+        var number = input.Number;
+        if (number is null)
+        {
+            return new Suppress(SuppressionReasons.UnknownNumber);
+        }
+
+        if (input.Now - e.OccurredAt > number.MaxEventAge)
+        {
+            return new Suppress(SuppressionReasons.Stale);
+        }
+
+        var calendar = number.Calendar();
+        var schedule = Schedules.At(calendar.IsOpenAt(e.OccurredAt.ToInstant()));
+        var autoReply = number.AutoReplies.SingleOrDefault(r => r.Trigger == e.Trigger && r.Schedule == schedule);
+        if (autoReply is null)
+        {
+            return new Suppress(SuppressionReasons.NoAutoReply);
+        }
+
+        // The business itself called or texted the contact around this event: the conversation is live.
+        if (input.LastOutboundActivity >= e.OccurredAt - number.RecentActivityWindow)
+        {
+            return new Suppress(SuppressionReasons.RecentActivity, autoReply.Id);
+        }
+
+        var text = MessageTemplate.Render(autoReply.Message, number.Name, calendar, input.Now.ToInstant());
+        return new Reply(autoReply, text, number.Cooldown);
+    }
+}

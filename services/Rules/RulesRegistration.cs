@@ -1,0 +1,38 @@
+using AutoReply.Rules.AutoReplies;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.Numbers;
+using AutoReply.Rules.Templates;
+
+namespace AutoReply.Rules;
+
+public static class RulesRegistration
+{
+    public static IHostApplicationBuilder AddRules(this IHostApplicationBuilder builder)
+    {
+        builder.AddPostgresDbContext<RulesDbContext>(RulesDbContext.Schema);
+        builder.AddRedisClient();
+        builder.AddMessageBus(bus =>
+        {
+            bus.AddConsumer<CommunicationEventConsumer>();
+            bus.AddConsumer<SendStateConsumer>();
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RulesMetrics>();
+        builder.Services.AddSingleton<IContactActivityStore, RedisContactActivityStore>();
+        builder.Services.AddSingleton<ICooldownStore, RedisCooldownStore>();
+        builder.Services.AddScoped<AutoReplyEvaluator>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapRulesEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapNumberEndpoints();
+        routes.MapAutoReplyEndpoints();
+        routes.MapDecisionEndpoints();
+        routes.MapTemplateEndpoints();
+        return routes;
+    }
+}
