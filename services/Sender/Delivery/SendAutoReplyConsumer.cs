@@ -1,0 +1,136 @@
+using AutoReply.Contracts.Commands;
+using AutoReply.Contracts.Events;
+using AutoReply.Sender.Data;
+using AutoReply.Sender.Provider;
+using AutoReply.ServiceDefaults.Logging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AutoReply.Sender.Delivery;
+
+/// <summary>
+/// Delivers one auto-reply. The send is recorded before the provider is called and its outcome
+/// after, so that whatever happens in between (a redelivered command, a crash before the ack, an
+/// unanswered request) ends with at most one text: a send that may have reached the provider is
+/// looked up there before anything is sent again, and the provider sees the same idempotency key.
+/// </summary>
+public sealed partial class SendAutoReplyConsumer(
+    SenderDbContext db,
+    TwilioMessagesClient provider,
+    IOptions<ProviderOptions> options,
+    TimeProvider clock,
+    SenderMetrics metrics,
+    ILogger<SendAutoReplyConsumer> logger) : IConsumer<SendAutoReply>
+{
+    public async Task Consume(ConsumeContext<SendAutoReply> context)
+    {
+        var command = context.Message;
+        var send = await FindOrRecordAsync(command, context.CancellationToken);
+        if (send.State != SendStates.Sending)
+        {
+            // Already answered by the provider: say so again (the first announcement may be what was lost).
+            await SendAnnouncements.AnnounceAsync(context, send);
+            return;
+        }
+
+        var text = new OutgoingText(send.From, send.To, send.Body, IdempotencyKey(send.DecisionId));
+        var earlier = send.FirstAttemptAt is null ? null : await provider.FindSentAsync(text, send.FirstAttemptAt.Value, context.CancellationToken);
+        var answer = earlier ?? await CallProviderAsync(send, text, context.CancellationToken);
+        if (answer is null)
+        {
+            // The provider stayed unavailable for every allowed attempt: the send has failed for good.
+            answer = new Rejected("provider_unavailable", $"The provider was unavailable for {send.Attempts} attempts.");
+        }
+
+        Apply(send, answer);
+        await db.SaveChangesAsync(CancellationToken.None);
+        metrics.RecordState(send.State);
+        LogOutcome(logger, send.DecisionId, send.State, send.ErrorCode, send.To);
+        await SendAnnouncements.AnnounceAsync(context, send);
+    }
+
+    /// <summary>Calls the provider; null once the provider has been unavailable too often, an exception to try again later.</summary>
+    private async Task<ProviderAnswer?> CallProviderAsync(SendRecord send, OutgoingText text, CancellationToken cancellationToken)
+    {
+        send.Attempts++;
+        send.FirstAttemptAt ??= clock.GetUtcNow();
+        send.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var started = clock.GetTimestamp();
+        try
+        {
+            return await provider.SendAsync(text, cancellationToken);
+        }
+        catch (ProviderUnavailableException ex) when (send.Attempts >= options.Value.MaxSendAttempts)
+        {
+            LogGaveUp(logger, ex, send.DecisionId, send.Attempts);
+            return null;
+        }
+        finally
+        {
+            metrics.RecordProviderCall(clock.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<SendRecord> FindOrRecordAsync(SendAutoReply command, CancellationToken cancellationToken)
+    {
+        var existing = await db.Sends.SingleOrDefaultAsync(s => s.DecisionId == command.DecisionId, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var now = clock.GetUtcNow();
+        var send = new SendRecord
+        {
+            DecisionId = command.DecisionId,
+            EventId = command.EventId,
+            From = command.From,
+            To = command.To,
+            Body = command.Body,
+            State = SendStates.Sending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Sends.Add(send);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return send;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return await db.Sends.SingleAsync(s => s.DecisionId == command.DecisionId, cancellationToken);
+        }
+    }
+
+    private void Apply(SendRecord send, ProviderAnswer answer)
+    {
+        switch (answer)
+        {
+            case Accepted accepted:
+                send.ProviderMessageId = accepted.MessageId;
+                send.State = DeliveryStates.IsKnown(accepted.Status) ? accepted.Status : DeliveryStates.Queued;
+                break;
+            case Rejected rejected:
+                send.State = DeliveryStates.Failed;
+                send.ErrorCode = rejected.ErrorCode;
+                send.Error = rejected.Error;
+                break;
+        }
+        send.UpdatedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>Derived from the decision, so every attempt for one decision carries the same key.</summary>
+    public static string IdempotencyKey(Guid decisionId) => $"autoreply-{decisionId:N}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Send {DecisionId} is {State} {ErrorCode} to {Contact}")]
+    private static partial void LogOutcome(ILogger logger, Guid decisionId, string state, string? errorCode, [PhoneNumber] string contact);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Send {DecisionId} failed: the provider was unavailable for {Attempts} attempts")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception, Guid decisionId, int attempts);
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics.Metrics;
+
+namespace AutoReply.Sender.Delivery;
+
+public sealed class SenderMetrics
+{
+    public const string MeterName = "AutoReply.Sender";
+    private readonly Counter<long> states;
+    private readonly Histogram<double> providerLatency;
+
+    public SenderMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        states = meter.CreateCounter<long>("autoreply.sender.sends", description: "Sends reaching a state (queued, sent, delivered, undelivered, failed).");
+        providerLatency = meter.CreateHistogram<double>("autoreply.sender.provider.duration", unit: "s", description: "Time the provider took to answer a send, retries included.");
+    }
+
+    public void RecordState(string state) => states.Add(1, new KeyValuePair<string, object?>("state", state));
+
+    public void RecordProviderCall(TimeSpan elapsed) => providerLatency.Record(elapsed.TotalSeconds);
+}

@@ -1,0 +1,16 @@
+using AutoReply.Sender;
+using AutoReply.Sender.Data;
+using AutoReply.ServiceDefaults.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddSender();
+
+var app = builder.Build();
+
+app.UseProblemDetailsErrors();
+app.MapDefaultEndpoints();
+
+await app.MigrateDatabaseAsync<SenderDbContext>();
+await app.RunAsync();
