@@ -14,6 +14,9 @@ public static class RedactedLogging
     public static IHostApplicationBuilder AddRedactedLogging(this IHostApplicationBuilder builder)
     {
         builder.Logging.EnableRedaction();
+        // The engine would append the parameter name to each value before redacting ("+14155550100:To"),
+        // which hides the digits the phone redactor means to keep.
+        builder.Services.Configure<LoggerRedactionOptions>(options => options.ApplyDiscriminator = false);
         builder.Services.AddRedaction(redaction =>
         {
             redaction.SetRedactor<PhoneNumberRedactor>(PersonalData.PhoneNumber);
