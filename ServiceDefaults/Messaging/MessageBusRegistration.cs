@@ -44,11 +44,13 @@ public static class MessageBusRegistration
                     host.Password(connection.Password);
                     host.PublisherConfirmation = true;
                 });
+                // About two and a half minutes of retries in all: long enough to ride out a database
+                // or provider blip, after which the message waits in the error queue for an operator.
                 rabbit.UseMessageRetry(retry => retry.Exponential(
-                    retryLimit: 6,
-                    minInterval: TimeSpan.FromMilliseconds(100),
-                    maxInterval: TimeSpan.FromSeconds(10),
-                    intervalDelta: TimeSpan.FromMilliseconds(400)));
+                    retryLimit: 10,
+                    minInterval: TimeSpan.FromMilliseconds(200),
+                    maxInterval: TimeSpan.FromSeconds(30),
+                    intervalDelta: TimeSpan.FromSeconds(1)));
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -24,6 +24,9 @@ public sealed partial class SendAutoReplyConsumer(
     SenderMetrics metrics,
     ILogger<SendAutoReplyConsumer> logger) : IConsumer<SendAutoReply>
 {
+    /// <summary>How long an unfinished attempt may still be talking to the provider.</summary>
+    private TimeSpan AttemptInFlightFor => options.Value.TotalTimeout + TimeSpan.FromSeconds(5);
+
     public async Task Consume(ConsumeContext<SendAutoReply> context)
     {
         var command = context.Message;
@@ -37,6 +40,11 @@ public sealed partial class SendAutoReplyConsumer(
 
         var text = new OutgoingText(send.From, send.To, send.Body, IdempotencyKey(send.DecisionId));
         var earlier = send.FirstAttemptAt is null ? null : await provider.FindSentAsync(text, send.FirstAttemptAt.Value, context.CancellationToken);
+        if (earlier is null && send.FirstAttemptAt is not null && clock.GetUtcNow() - send.UpdatedAt < AttemptInFlightFor)
+        {
+            // Another delivery of this command may still be waiting for the provider: sending now could text twice.
+            throw new SendInFlightException(send.DecisionId);
+        }
         var answer = earlier ?? await CallProviderAsync(send, text, context.CancellationToken);
         if (answer is null)
         {

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AutoReply.IntegrationTests.Infrastructure;
+using AutoReply.Rules.Decisions;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>The system started by the AppHost, driven through its public HTTP API like a user would.</summary>
+public sealed class EndToEndTests(AppHostFixture system) : IClassFixture<AppHostFixture>
+{
+    [Fact]
+    public async Task Missed_call_after_hours_texts_the_contact_once_then_cooldown_then_deleted_auto_reply_means_no_auto_reply()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        using var ingress = system.Client("ingress");
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Night Owl Dental"));
+        var autoReply = await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} is closed. We'll call you back.");
+
+        var first = await PostMissedCallAsync(ingress, number, contact);
+        var sent = Assert.Single(await rules.DecisionsWhenAsync(contact, 1));
+        Assert.Equal((Outcomes.Sent, first), (sent.Outcome, sent.EventId));
+        var texts = await Eventually.ReadAsync(() => TextsToAsync(contact), t => t.Count > 0);
+        Assert.Equal("Night Owl Dental is closed. We'll call you back.", Assert.Single(texts).GetProperty("body").GetString());
+        var delivered = await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: first), d => d.Single().State == "delivered");
+        Assert.Equal("delivered", delivered.Single().State);
+
+        var second = await PostMissedCallAsync(ingress, number, contact);
+        var afterSecond = await rules.DecisionsWhenAsync(contact, 2);
+        Assert.Equal((Outcomes.Suppressed, SuppressionReasons.Cooldown), (afterSecond[0].Outcome, afterSecond[0].Reason));
+        Assert.Equal(second, afterSecond[0].EventId);
+        Assert.Single(await TextsToAsync(contact));
+
+        await rules.DeleteAutoReplyAsync(number, autoReply.Id);
+        var third = await PostMissedCallAsync(ingress, number, contact);
+        var afterThird = await rules.DecisionsWhenAsync(contact, 3);
+        Assert.Equal((Outcomes.Suppressed, SuppressionReasons.NoAutoReply, third), (afterThird[0].Outcome, afterThird[0].Reason, afterThird[0].EventId));
+        Assert.Single(await TextsToAsync(contact));
+    }
+
+    [Fact]
+    public async Task Every_service_reports_ready_and_alive()
+    {
+        foreach (var project in new[] { "ingress", "rules", "sender", "smssandbox" })
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(system.Url(project)) };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive", TestContext.Current.CancellationToken)).StatusCode);
+        }
+    }
+
+    private static async Task<string> PostMissedCallAsync(HttpClient ingress, string number, string contact)
+    {
+        var id = TestData.EventId();
+        var response = await ingress.PostAsJsonAsync("/v1/events",
+            new { id, type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return id;
+    }
+
+    private Task<List<JsonElement>> TextsToAsync(string contact) => new SandboxApi(system.Url("smssandbox")).TextsToAsync(contact);
+}

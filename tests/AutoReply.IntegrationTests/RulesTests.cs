@@ -1,0 +1,84 @@
+using AutoReply.Contracts.Events;
+using AutoReply.IntegrationTests.Infrastructure;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Decisions;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>The rules service against the real RabbitMQ, Redis and PostgreSQL, fed straight from the bus.</summary>
+public sealed class RulesTests(RealServers servers) : IAsyncLifetime
+{
+    private readonly ServiceFactory<RulesDbContext> rules = new(servers);
+    private TestBus<SendStateChanged> bus = null!;
+    private RulesApi api = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        api = new RulesApi(rules.CreateAuthorizedClient());
+        bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await bus.DisposeAsync();
+        await rules.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Twenty_simultaneous_missed_calls_from_one_contact_produce_exactly_one_sent_decision()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(number, TestData.AlwaysOpen("Cooldown Dental"));
+        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "Sorry we missed you!");
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow))));
+
+        var decisions = await api.DecisionsWhenAsync(contact, 20);
+        Assert.Equal(20, decisions.Count);
+        Assert.Single(decisions, d => d.Outcome == Outcomes.Sent);
+        Assert.Equal(19, decisions.Count(d => d.Outcome == Outcomes.Suppressed && d.Reason == SuppressionReasons.Cooldown));
+    }
+
+    [Fact]
+    public async Task Event_delivered_twice_gets_one_decision()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(number, TestData.NeverOpen("Twice Plumbing"));
+        await api.CreateAutoReplyAsync(number, "voicemail", "after_hours", "Thanks for your voicemail.");
+        var voicemail = new VoicemailReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow);
+
+        await bus.PublishAsync(voicemail);
+        await bus.PublishAsync(voicemail);
+
+        var decisions = await Eventually.ReadAsync(() => api.DecisionsAsync(contact), d => d.Count > 1, TimeSpan.FromSeconds(5));
+        var decision = Assert.Single(decisions);
+        Assert.Equal((Outcomes.Sent, voicemail.EventId), (decision.Outcome, decision.EventId));
+    }
+
+    [Fact]
+    public async Task Business_calling_the_contact_by_hand_suppresses_the_reply_as_recent_activity()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(number, TestData.AlwaysOpen("Busy Realty"));
+        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");
+
+        await bus.PublishAsync(new CallPlaced(TestData.EventId(), number, contact, DateTimeOffset.UtcNow.AddMinutes(-30)));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+
+        var decision = Assert.Single(await api.DecisionsWhenAsync(contact, 1));
+        Assert.Equal((Outcomes.Suppressed, SuppressionReasons.RecentActivity), (decision.Outcome, decision.Reason));
+    }
+
+    [Fact]
+    public async Task Event_for_a_number_without_settings_is_suppressed_as_unknown_number()
+    {
+        var contact = TestData.PhoneNumber();
+
+        await bus.PublishAsync(new CallMissed(TestData.EventId(), TestData.PhoneNumber(), contact, DateTimeOffset.UtcNow));
+
+        var decision = Assert.Single(await api.DecisionsWhenAsync(contact, 1));
+        Assert.Equal((Outcomes.Suppressed, SuppressionReasons.UnknownNumber), (decision.Outcome, decision.Reason));
+    }
+}

@@ -1,0 +1,80 @@
+using AutoReply.Contracts.Commands;
+using AutoReply.Contracts.Events;
+using AutoReply.IntegrationTests.Infrastructure;
+using AutoReply.Sender.Data;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>The sender against the real RabbitMQ and PostgreSQL, delivering to the SMS sandbox over HTTP.</summary>
+public sealed class SenderTests(RealServers servers) : IAsyncLifetime
+{
+    private readonly SandboxServer sandbox = new();
+    private ServiceFactory<SenderDbContext> sender = null!;
+    private TestBus<SendStateChanged> bus = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = sandbox.ProviderSettings;
+        // Short timeouts so that a slow provider makes an attempt ambiguous within the test.
+        settings["Provider:AttemptTimeout"] = "00:00:00.500";
+        settings["Provider:TotalTimeout"] = "00:00:01";
+        sender = new ServiceFactory<SenderDbContext>(servers, settings);
+        _ = sender.Server;
+        bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await bus.DisposeAsync();
+        await sender.DisposeAsync();
+        await sandbox.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Send_command_delivered_three_times_produces_one_text()
+    {
+        var command = Command();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await bus.SendAsync(Queues.SendAutoReplyAddress, command);
+        }
+
+        var states = await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Count >= 3);
+        Assert.All(states, state => Assert.Equal(DeliveryStates.Queued, state));
+        Assert.Single(await sandbox.Api.TextsToAsync(command.To));
+    }
+
+    [Fact]
+    public async Task Send_whose_answer_never_came_is_looked_up_and_not_sent_twice()
+    {
+        await sandbox.Api.SetFaultsAsync(new { latencyMs = 1500 });
+        var command = Command();
+
+        await bus.SendAsync(Queues.SendAutoReplyAddress, command);
+
+        var states = await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Count >= 1, TimeSpan.FromSeconds(60));
+        // Found by the look-up, the text may already have moved on from queued at the provider.
+        Assert.Contains(Assert.Single(states), new[] { DeliveryStates.Queued, DeliveryStates.Sent, DeliveryStates.Delivered });
+        Assert.Single(await sandbox.Api.TextsToAsync(command.To));
+    }
+
+    [Fact]
+    public async Task Invalid_recipient_fails_at_once_with_the_provider_error()
+    {
+        var command = Command();
+        await sandbox.Api.SetFaultsAsync(new { recipientErrors = new Dictionary<string, int> { [command.To] = 21211 } });
+
+        await bus.SendAsync(Queues.SendAutoReplyAddress, command);
+
+        var change = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
+        Assert.Equal((DeliveryStates.Failed, "21211"), (change?.State, change?.ErrorCode));
+        Assert.Empty(await sandbox.Api.TextsToAsync(command.To));
+    }
+
+    private List<string> StatesOf(SendAutoReply command) =>
+        [.. bus.Observed.Where(c => c.DecisionId == command.DecisionId).Select(c => c.State)];
+
+    private static SendAutoReply Command() => new(
+        Guid.NewGuid(), TestData.EventId(), TestData.PhoneNumber(), TestData.PhoneNumber(), "Sorry we missed your call.", DateTimeOffset.UtcNow);
+}
