@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, integration tests against private RabbitMQ, Redis and PostgreSQL
+# instances, and end-to-end tests through the AppHost. Installs the servers first if missing.
+# Ends with one line "N passed, N failed[, N skipped]" and a non-zero exit when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash eng/install-servers.sh || exit 1
+
+results=TestResults
+rm -rf "$results"
+dotnet test --solution AutoReply.sln --max-parallel-test-modules 1 \
+  --results-directory "$results" --report-xunit-ctrf "$@"
+status=$?
+
+python3 - "$results" "$status" <<'PY'
+import glob, json, sys
+results, status = sys.argv[1], int(sys.argv[2])
+passed = failed = skipped = 0
+for path in glob.glob(f"{results}/**/*.ctrf*", recursive=True):
+    summary = json.load(open(path))["results"]["summary"]
+    passed += summary.get("passed", 0)
+    failed += summary.get("failed", 0)
+    skipped += summary.get("skipped", 0)
+if status != 0 and failed == 0:
+    failed = 1  # the run failed before reporting (a build error, a crashed test host)
+line = f"{passed} passed, {failed} failed"
+print(line + (f", {skipped} skipped" if skipped else ""))
+sys.exit(1 if failed or status else 0)
+PY
