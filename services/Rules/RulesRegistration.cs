@@ -3,6 +3,7 @@ using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
+using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Templates;
 
 namespace AutoReply.Rules;
@@ -17,6 +18,7 @@ public static class RulesRegistration
         {
             bus.AddConsumer<CommunicationEventConsumer>();
             bus.AddConsumer<SendStateConsumer>();
+            bus.AddConsumer<ContactOptedOutConsumer>();
         });
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -81,4 +81,57 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         var decision = Assert.Single(await api.DecisionsWhenAsync(contact, 1));
         Assert.Equal((Outcomes.Suppressed, SuppressionReasons.UnknownNumber), (decision.Outcome, decision.Reason));
     }
+
+    [Fact]
+    public async Task Missed_call_and_its_voicemail_from_one_contact_produce_one_text()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(number, TestData.AlwaysOpen("One Text Clinic"));
+        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "Sorry we missed your call.");
+        await api.CreateAutoReplyAsync(number, "voicemail", "business_hours", "Thanks for your voicemail.");
+
+        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        await api.DecisionsWhenAsync(contact, 1);
+        await bus.PublishAsync(new VoicemailReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+
+        var decisions = await api.DecisionsWhenAsync(contact, 2);
+        Assert.Equal(
+            [(Outcomes.Suppressed, SuppressionReasons.Cooldown, "voicemail"), (Outcomes.Sent, null, "missed_call")],
+            decisions.Select(d => (d.Outcome, d.Reason, d.Trigger)));
+    }
+
+    [Fact]
+    public async Task Stop_opts_the_contact_out_even_after_a_redis_flush_and_start_opts_back_in()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(number, TestData.AlwaysOpen("Opt Out Bakery"));
+        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");
+
+        await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, " stop "));
+        Assert.Equal(SuppressionReasons.Keyword, (await api.DecisionsWhenAsync(contact, 1))[0].Reason);
+
+        await using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(servers.Redis + ",allowAdmin=true"))
+        {
+            await redis.GetServers()[0].FlushAllDatabasesAsync();
+        }
+        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        Assert.Equal(SuppressionReasons.OptedOut, (await api.DecisionsWhenAsync(contact, 2))[0].Reason);
+
+        await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, "START"));
+        Assert.Equal(SuppressionReasons.Keyword, (await api.DecisionsWhenAsync(contact, 3))[0].Reason);
+        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        Assert.Equal(Outcomes.Sent, (await api.DecisionsWhenAsync(contact, 4))[0].Outcome);
+    }
+
+    [Fact]
+    public async Task Text_that_merely_contains_a_keyword_is_an_ordinary_text()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(number, TestData.AlwaysOpen("Keyword Cafe"));
+        await api.CreateAutoReplyAsync(number, "message", "business_hours", "Thanks for your message!");
+
+        await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, "stop by later?"));
+
+        Assert.Equal(Outcomes.Sent, Assert.Single(await api.DecisionsWhenAsync(contact, 1)).Outcome);
+    }
 }

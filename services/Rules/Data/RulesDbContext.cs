@@ -2,6 +2,7 @@ using System.Text.Json;
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Numbers;
+using AutoReply.Rules.OptOuts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
@@ -18,6 +19,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<AutoReplyDefinition> AutoReplies => Set<AutoReplyDefinition>();
 
     public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<OptOut> OptOuts => Set<OptOut>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -60,6 +63,15 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             decision.HasIndex(d => new { d.PhoneNumber, d.Contact, d.DecidedAt });
             decision.HasIndex(d => d.DecidedAt);
             decision.Property(d => d.Version).IsRowVersion();
+        });
+
+        modelBuilder.Entity<OptOut>(optOut =>
+        {
+            optOut.ToTable("opt_outs");
+            optOut.HasKey(o => new { o.PhoneNumber, o.Contact });
+            optOut.Property(o => o.PhoneNumber).HasMaxLength(16);
+            optOut.Property(o => o.Contact).HasMaxLength(16);
+            optOut.Property(o => o.Source).HasMaxLength(16);
         });
     }
 }

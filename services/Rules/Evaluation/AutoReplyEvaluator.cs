@@ -1,6 +1,7 @@
 using AutoReply.Contracts.Commands;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
+using AutoReply.Rules.OptOuts;
 using AutoReply.ServiceDefaults.Logging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +37,10 @@ public sealed partial class AutoReplyEvaluator(
         var number = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
             .SingleOrDefaultAsync(n => n.PhoneNumber == e.PhoneNumber, cancellationToken);
         var now = clock.GetUtcNow();
-        var input = new EvaluationInput(e, number, now, number is null ? null : await activity.LastOutboundAsync(e.PhoneNumber, e.Contact));
-        var verdict = ReplyPolicy.Evaluate(input);
+        var optOut = await db.OptOuts.SingleOrDefaultAsync(o => o.PhoneNumber == e.PhoneNumber && o.Contact == e.Contact, cancellationToken);
+        var lastOutbound = number is null ? null : await activity.LastOutboundAsync(e.PhoneNumber, e.Contact);
+        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, optOut is not null));
+        ApplyKeyword(verdict, e, optOut, now);
 
         if (verdict is Reply reply && !await cooldowns.TryClaimAsync(e.PhoneNumber, e.Contact, e.EventId, reply.Cooldown))
         {
@@ -56,6 +59,20 @@ public sealed partial class AutoReplyEvaluator(
         LogDecision(logger, decision.EventId, decision.Outcome, decision.Reason, decision.PhoneNumber, decision.Contact);
         await EnsureCommandSentAsync(decision, cancellationToken);
         return decision;
+    }
+
+    /// <summary>STOP and START change the opt-out in the same transaction as the keyword's decision.</summary>
+    private void ApplyKeyword(Verdict verdict, InboundEvent e, OptOut? optOut, DateTimeOffset now)
+    {
+        switch ((verdict as Suppress)?.Keyword)
+        {
+            case KeywordKind.OptOut when optOut is null:
+                db.OptOuts.Add(new OptOut { PhoneNumber = e.PhoneNumber, Contact = e.Contact, OptedOutAt = now, Source = SuppressionReasons.Keyword });
+                break;
+            case KeywordKind.OptIn when optOut is not null:
+                db.OptOuts.Remove(optOut);
+                break;
+        }
     }
 
     private static Decision Record(InboundEvent e, Verdict verdict, DateTimeOffset now) => new()

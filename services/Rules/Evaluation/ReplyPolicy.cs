@@ -1,6 +1,7 @@
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Numbers;
+using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Templates;
 using NodaTime;
 using NodaTime.Extensions;
@@ -22,19 +23,22 @@ public sealed record EvaluationInput(
     InboundEvent Event,
     BusinessNumber? Number,
     DateTimeOffset Now,
-    DateTimeOffset? LastOutboundActivity);
+    DateTimeOffset? LastOutboundActivity,
+    bool OptedOut);
 
 public abstract record Verdict;
 
-/// <summary>No reply, for <paramref name="Reason"/>.</summary>
-public sealed record Suppress(string Reason, Guid? AutoReplyId = null) : Verdict;
+/// <summary>No reply, for <paramref name="Reason"/>; a keyword may also change the contact's opt-out.</summary>
+public sealed record Suppress(string Reason, Guid? AutoReplyId = null, KeywordKind Keyword = KeywordKind.None) : Verdict;
 
 /// <summary>Reply with <paramref name="Text"/>, provided the contact's cooldown can still be claimed.</summary>
 public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan Cooldown) : Verdict;
 
 /// <summary>
-/// The evaluation rules, in the order they apply: unknown number, stale event, the slot for the
-/// trigger at the event's time (business hours or after hours), recent activity by hand. The
+/// The evaluation rules, in the order they apply: keywords (STOP, START, HELP: always honoured,
+/// even late or for a number without settings), unknown number, stale event, opted-out contact,
+/// the slot for the trigger at the event's time (business hours or after hours), recent activity
+/// by hand. The
 /// cooldown comes last, outside this class, because claiming it is the one step with an effect.
 /// </summary>
 public static class ReplyPolicy
@@ -42,6 +46,12 @@ public static class ReplyPolicy
     public static Verdict Evaluate(EvaluationInput input)
     {
         var e = input.Event;
+        var keyword = e.Trigger == Triggers.Message ? Keywords.Classify(e.Body, input.OptedOut) : KeywordKind.None;
+        if (keyword != KeywordKind.None)
+        {
+            return new Suppress(SuppressionReasons.Keyword, Keyword: keyword);
+        }
+
         var number = input.Number;
         if (number is null)
         {
@@ -51,6 +61,11 @@ public static class ReplyPolicy
         if (input.Now - e.OccurredAt > number.MaxEventAge)
         {
             return new Suppress(SuppressionReasons.Stale);
+        }
+
+        if (input.OptedOut)
+        {
+            return new Suppress(SuppressionReasons.OptedOut);
         }
 
         var calendar = number.Calendar();

@@ -21,6 +21,13 @@ public sealed class RulesApi(HttpClient client)
         return (await response.Content.ReadFromJsonAsync<AutoReplyResponse>(TestContext.Current.CancellationToken))!;
     }
 
+    public async Task EditAutoReplyAsync(string phoneNumber, Guid id, string message)
+    {
+        var response = await client.PutAsJsonAsync(
+            $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{id}", new { message }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task DeleteAutoReplyAsync(string phoneNumber, Guid id)
     {
         var response = await client.DeleteAsync($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{id}", TestContext.Current.CancellationToken);

@@ -182,6 +182,29 @@ namespace AutoReply.Rules.Data.Migrations
                     b.ToTable("numbers", "rules");
                 });
 
+            modelBuilder.Entity("AutoReply.Rules.OptOuts.OptOut", b =>
+                {
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("PhoneNumber", "Contact");
+
+                    b.ToTable("opt_outs", "rules");
+                });
+
             modelBuilder.Entity("AutoReply.Rules.AutoReplies.AutoReplyDefinition", b =>
                 {
                     b.HasOne("AutoReply.Rules.Numbers.BusinessNumber", null)

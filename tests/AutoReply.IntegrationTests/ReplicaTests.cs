@@ -1,0 +1,62 @@
+using AutoReply.Contracts.Events;
+using AutoReply.IntegrationTests.Infrastructure;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Decisions;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>Two rules instances consuming from the same queue, as two replicas in Kubernetes would.</summary>
+public sealed class ReplicaTests(RealServers servers) : IAsyncLifetime
+{
+    private const int EventsPerStep = 10;
+    private readonly ServiceFactory<RulesDbContext> first = new(servers);
+    private readonly ServiceFactory<RulesDbContext> second = new(servers);
+    private TestBus<SendStateChanged> bus = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = first.Server;
+        _ = second.Server;
+        bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await bus.DisposeAsync();
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Edit_and_delete_on_one_replica_are_honoured_by_the_very_next_event_on_every_replica()
+    {
+        var number = TestData.PhoneNumber();
+        var onFirst = new RulesApi(first.CreateAuthorizedClient());
+        var onSecond = new RulesApi(second.CreateAuthorizedClient());
+        await onFirst.PutNumberAsync(number, TestData.AlwaysOpen("Replica Motors"));
+        var autoReply = await onFirst.CreateAutoReplyAsync(number, "missed_call", "business_hours", "Old text.");
+        await MissedCallsAsync(number, "warm-up");
+
+        await onSecond.EditAutoReplyAsync(number, autoReply.Id, "New text.");
+        var afterEdit = await MissedCallsAsync(number, "after-edit");
+        Assert.All(afterEdit, d => Assert.Equal("New text.", d.Message));
+
+        await onSecond.DeleteAutoReplyAsync(number, autoReply.Id);
+        var afterDelete = await MissedCallsAsync(number, "after-delete");
+        Assert.All(afterDelete, d => Assert.Equal(SuppressionReasons.NoAutoReply, d.Reason));
+
+        async Task<List<DecisionResponse>> MissedCallsAsync(string phoneNumber, string step)
+        {
+            // One contact per event: no cooldown between them, so each decision shows the slot as it stood.
+            var contacts = Enumerable.Range(0, EventsPerStep).Select(_ => TestData.PhoneNumber()).ToList();
+            await Task.WhenAll(contacts.Select(contact =>
+                bus.PublishAsync(new CallMissed($"{step}-{TestData.EventId()}", phoneNumber, contact, DateTimeOffset.UtcNow))));
+            var decisions = new List<DecisionResponse>();
+            foreach (var contact in contacts)
+            {
+                decisions.Add(Assert.Single(await onFirst.DecisionsWhenAsync(contact, 1)));
+            }
+            return decisions;
+        }
+    }
+}
