@@ -40,6 +40,30 @@ public sealed class EndToEndTests(AppHostFixture system) : IClassFixture<AppHost
     }
 
     [Fact]
+    public async Task Contact_the_provider_reports_as_opted_out_gets_no_further_auto_replies()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        using var ingress = system.Client("ingress");
+        await new SandboxApi(system.Url("smssandbox")).SetFaultsAsync(new { recipientErrors = new Dictionary<string, int> { [contact] = 21610 } });
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Carrier Stop Pizza"));
+        await rules.CreateAutoReplyAsync(number, "voicemail", "after_hours", "Thanks for your voicemail.");
+
+        var first = await PostEventAsync(ingress, "voicemail.received", number, contact);
+        var failed = await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: first), d => d.SingleOrDefault()?.State == "failed");
+        Assert.Equal(("failed", "21610"), (failed.Single().State, failed.Single().ErrorCode));
+
+        var next = await Eventually.ReadAsync(
+            async () =>
+            {
+                var id = await PostEventAsync(ingress, "voicemail.received", number, contact);
+                return (await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: id), d => d.Count == 1)).Single();
+            },
+            decision => decision.Reason == SuppressionReasons.OptedOut);
+        Assert.Equal(SuppressionReasons.OptedOut, next.Reason);
+    }
+
+    [Fact]
     public async Task Every_service_reports_ready_and_alive()
     {
         foreach (var project in new[] { "ingress", "rules", "sender", "smssandbox" })
@@ -50,11 +74,14 @@ public sealed class EndToEndTests(AppHostFixture system) : IClassFixture<AppHost
         }
     }
 
-    private static async Task<string> PostMissedCallAsync(HttpClient ingress, string number, string contact)
+    private static Task<string> PostMissedCallAsync(HttpClient ingress, string number, string contact) =>
+        PostEventAsync(ingress, "call.missed", number, contact);
+
+    private static async Task<string> PostEventAsync(HttpClient ingress, string type, string number, string contact)
     {
         var id = TestData.EventId();
         var response = await ingress.PostAsJsonAsync("/v1/events",
-            new { id, type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow },
+            new { id, type, phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow },
             TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return id;

@@ -77,4 +77,33 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
 
     private static SendAutoReply Command() => new(
         Guid.NewGuid(), TestData.EventId(), TestData.PhoneNumber(), TestData.PhoneNumber(), "Sorry we missed your call.", DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task Status_callbacks_arriving_out_of_order_never_move_a_send_backwards()
+    {
+        var command = Command();
+        await bus.SendAsync(Queues.SendAutoReplyAddress, command);
+        var queued = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
+        var messageId = queued!.ProviderMessageId!;
+
+        await bus.PublishAsync(new ProviderStatusReported(messageId, DeliveryStates.Delivered, null, DateTimeOffset.UtcNow));
+        await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Contains(DeliveryStates.Delivered));
+        await bus.PublishAsync(new ProviderStatusReported(messageId, DeliveryStates.Sent, null, DateTimeOffset.UtcNow));
+
+        var states = await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Count > 2, TimeSpan.FromSeconds(3));
+        Assert.Equal([DeliveryStates.Queued, DeliveryStates.Delivered], states);
+    }
+
+    [Fact]
+    public async Task Recipient_who_opted_out_at_the_provider_fails_with_21610()
+    {
+        var command = Command();
+        await sandbox.Api.SetFaultsAsync(new { recipientErrors = new Dictionary<string, int> { [command.To] = 21610 } });
+
+        await bus.SendAsync(Queues.SendAutoReplyAddress, command);
+
+        var change = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
+        Assert.Equal((DeliveryStates.Failed, "21610"), (change?.State, change?.ErrorCode));
+        Assert.Empty(await sandbox.Api.TextsToAsync(command.To));
+    }
 }
