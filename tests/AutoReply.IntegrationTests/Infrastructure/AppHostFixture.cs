@@ -36,6 +36,8 @@ public sealed class AppHostFixture(RealServers servers) : IAsyncLifetime
             [
                 "--environment", "Development",
                 "--AppHost:FreePorts=true",
+                // Two rules replicas on one queue: every end-to-end test also checks that replicas agree.
+                "--AppHost:Replicas:rules=2",
                 $"--AppHost:LogDirectory={servers.LogDirectory}",
                 $"--AUTOREPLY_API_KEY={ApiKey}",
                 .. servers.ConnectionStrings.Select(c => $"--ConnectionStrings:{c.Key}={c.Value}"),
