@@ -1,0 +1,181 @@
+using AutoReply.Rules.AutoReplies;
+using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.Numbers;
+using static AutoReply.UnitTests.Rules.SampleNumbers;
+
+namespace AutoReply.UnitTests.Rules;
+
+public sealed class ReplyPolicyTests
+{
+    // Tuesday 2026-11-24 in New York: 10:00 is business hours, 20:00 is not.
+    private const string DuringHours = "2026-11-24T10:00-05:00";
+    private const string AfterHours = "2026-11-24T20:00-05:00";
+
+    /// <summary>The office with all six slots filled, each saying which slot it is.</summary>
+    private static BusinessNumber WithAllSlots()
+    {
+        var number = Office();
+        foreach (var trigger in Triggers.All)
+        {
+            foreach (var schedule in Schedules.All)
+            {
+                number.AutoReplies.Add(AutoReply(trigger, schedule, $"{trigger} {schedule}"));
+            }
+        }
+        return number;
+    }
+
+    private static AutoReplyDefinition AutoReply(string trigger, string schedule, string message) => new()
+    {
+        Id = Guid.NewGuid(),
+        PhoneNumber = PhoneNumber,
+        Trigger = trigger,
+        Schedule = schedule,
+        Message = message,
+    };
+
+    /// <summary>An event evaluated a minute after it happened, unless told otherwise.</summary>
+    private static Verdict Evaluate(
+        BusinessNumber? number,
+        string trigger,
+        string occurredAt,
+        TimeSpan? evaluatedAfter = null,
+        DateTimeOffset? lastOutboundActivity = null)
+    {
+        var when = Moment(occurredAt);
+        var e = new InboundEvent("evt-0001", EventTypeOf(trigger), trigger, PhoneNumber, "+14155550199", when, Body: null);
+        return ReplyPolicy.Evaluate(new EvaluationInput(e, number, when + (evaluatedAfter ?? TimeSpan.FromMinutes(1)), lastOutboundActivity, OptedOut: false));
+    }
+
+    private static string EventTypeOf(string trigger) => trigger switch
+    {
+        Triggers.MissedCall => "call.missed",
+        Triggers.Voicemail => "voicemail.received",
+        _ => "message.received",
+    };
+
+    [Fact]
+    public void An_event_for_a_number_without_settings_is_suppressed_as_unknown_number()
+    {
+        var verdict = Evaluate(number: null, Triggers.MissedCall, DuringHours);
+
+        Assert.Equal(new Suppress(SuppressionReasons.UnknownNumber), verdict);
+    }
+
+    [Fact]
+    public void An_event_older_than_the_maximum_age_is_suppressed_as_stale()
+    {
+        var verdict = Evaluate(WithAllSlots(), Triggers.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromMinutes(16));
+
+        Assert.Equal(new Suppress(SuppressionReasons.Stale), verdict);
+    }
+
+    [Fact]
+    public void An_event_exactly_the_maximum_age_old_still_gets_its_reply()
+    {
+        var verdict = Evaluate(WithAllSlots(), Triggers.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromMinutes(15));
+
+        Assert.IsType<Reply>(verdict);
+    }
+
+    [Fact]
+    public void The_maximum_age_is_the_number_s_own_setting()
+    {
+        var number = WithAllSlots();
+        number.MaxEventAge = TimeSpan.FromHours(2);
+
+        var verdict = Evaluate(number, Triggers.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromHours(1));
+
+        Assert.IsType<Reply>(verdict);
+    }
+
+    [Theory]
+    [InlineData(Triggers.MissedCall, DuringHours, Schedules.BusinessHours)]
+    [InlineData(Triggers.Voicemail, DuringHours, Schedules.BusinessHours)]
+    [InlineData(Triggers.Message, DuringHours, Schedules.BusinessHours)]
+    [InlineData(Triggers.MissedCall, AfterHours, Schedules.AfterHours)]
+    [InlineData(Triggers.Voicemail, AfterHours, Schedules.AfterHours)]
+    [InlineData(Triggers.Message, AfterHours, Schedules.AfterHours)]
+    public void Each_trigger_uses_the_slot_for_the_time_it_happened(string trigger, string occurredAt, string schedule)
+    {
+        var verdict = Evaluate(WithAllSlots(), trigger, occurredAt);
+
+        var reply = Assert.IsType<Reply>(verdict);
+        Assert.Equal((trigger, schedule), (reply.AutoReply.Trigger, reply.AutoReply.Schedule));
+        Assert.Equal($"{trigger} {schedule}", reply.Text);
+    }
+
+    [Fact]
+    public void A_missed_call_during_the_lunch_break_uses_the_after_hours_slot()
+    {
+        var reply = Assert.IsType<Reply>(Evaluate(WithAllSlots(), Triggers.MissedCall, "2026-11-24T12:30-05:00"));
+
+        Assert.Equal(Schedules.AfterHours, reply.AutoReply.Schedule);
+    }
+
+    [Fact]
+    public void A_missed_call_on_a_closed_holiday_uses_the_after_hours_slot()
+    {
+        var number = WithAllSlots();
+        number.OpeningHours.Overrides.Add(Closed("2026-11-24"));
+
+        var reply = Assert.IsType<Reply>(Evaluate(number, Triggers.MissedCall, DuringHours));
+
+        Assert.Equal(Schedules.AfterHours, reply.AutoReply.Schedule);
+    }
+
+    [Fact]
+    public void An_empty_slot_is_suppressed_as_no_auto_reply_even_when_another_slot_is_filled()
+    {
+        var number = Office();
+        number.AutoReplies.Add(AutoReply(Triggers.MissedCall, Schedules.AfterHours, "Closed now."));
+
+        Assert.Equal(new Suppress(SuppressionReasons.NoAutoReply), Evaluate(number, Triggers.MissedCall, DuringHours));
+        Assert.Equal(new Suppress(SuppressionReasons.NoAutoReply), Evaluate(number, Triggers.Voicemail, AfterHours));
+    }
+
+    [Fact]
+    public void An_outbound_call_or_text_within_the_window_suppresses_the_reply_as_recent_activity()
+    {
+        var number = WithAllSlots();
+        var slot = number.AutoReplies.Single(r => r.Trigger == Triggers.MissedCall && r.Schedule == Schedules.AfterHours);
+
+        var verdict = Evaluate(number, Triggers.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(2));
+
+        Assert.Equal(new Suppress(SuppressionReasons.RecentActivity, slot.Id), verdict);
+    }
+
+    [Fact]
+    public void An_outbound_call_or_text_before_the_window_does_not_prevent_the_reply()
+    {
+        var verdict = Evaluate(WithAllSlots(), Triggers.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(4));
+
+        Assert.IsType<Reply>(verdict);
+    }
+
+    [Fact]
+    public void The_recent_activity_window_is_the_number_s_own_setting()
+    {
+        var number = WithAllSlots();
+        number.RecentActivityWindow = TimeSpan.FromMinutes(30);
+
+        var verdict = Evaluate(number, Triggers.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(1));
+
+        Assert.IsType<Reply>(verdict);
+    }
+
+    [Fact]
+    public void A_reply_renders_the_template_variables_and_carries_the_number_s_cooldown()
+    {
+        var number = Office();
+        number.Cooldown = TimeSpan.FromHours(1);
+        number.AutoReplies.Add(AutoReply(Triggers.MissedCall, Schedules.AfterHours,
+            "Thanks for calling {business_name}. We're closed and open again {next_open}."));
+
+        var reply = Assert.IsType<Reply>(Evaluate(number, Triggers.MissedCall, AfterHours));
+
+        Assert.Equal("Thanks for calling Acme Dental. We're closed and open again tomorrow at 9:00 AM.", reply.Text);
+        Assert.Equal(TimeSpan.FromHours(1), reply.Cooldown);
+    }
+}
