@@ -35,16 +35,32 @@ public sealed class BusinessHoursCalendar(
         for (var day = 0; day < SearchDays; day++)
         {
             var date = start.Date.PlusDays(day);
-            foreach (var interval in HoursOn(date).OrderBy(interval => interval.OpenMinute))
+            var opening = HoursOn(date)
+                .SelectMany(interval => OpeningInstants(date + interval.OpensAt))
+                .Where(instant => instant > after)
+                .Order()
+                .Cast<Instant?>()
+                .FirstOrDefault();
+            if (opening is not null)
             {
-                // A wall-clock opening inside a daylight-saving gap happens at the end of the gap.
-                var opening = zone.AtLeniently(date + interval.OpensAt);
-                if (opening.ToInstant() > after)
-                {
-                    return opening;
-                }
+                return opening.Value.InZone(zone);
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// When a wall-clock opening time happens: once on most days, twice in the hour repeated when
+    /// clocks go back, and at the end of the gap when clocks go forward over it.
+    /// </summary>
+    private IEnumerable<Instant> OpeningInstants(LocalDateTime opening)
+    {
+        var mapping = zone.MapLocal(opening);
+        return mapping.Count switch
+        {
+            0 => [mapping.LateInterval.Start],
+            1 => [mapping.Single().ToInstant()],
+            _ => [mapping.First().ToInstant(), mapping.Last().ToInstant()],
+        };
     }
 }

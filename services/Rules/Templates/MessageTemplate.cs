@@ -67,12 +67,13 @@ public static class MessageTemplate
             .ToString();
     }
 
+    /// <summary>Today's hours in words, in GSM-7 characters only ("to", not an en dash) so a message stays 160 per segment.</summary>
     public static string DescribeHoursToday(BusinessHoursCalendar calendar, Instant now)
     {
         var hours = calendar.HoursOn(now.InZone(calendar.Zone).Date);
         return hours.Count == 0
             ? "closed today"
-            : string.Join(" and ", hours.OrderBy(h => h.OpenMinute).Select(h => $"{Clock(h.OpenMinute)}–{Clock(h.CloseMinute)}"));
+            : string.Join(" and ", hours.OrderBy(h => h.OpenMinute).Select(h => $"{Clock(h.OpenMinute)} to {Clock(h.CloseMinute)}"));
     }
 
     public static string DescribeNextOpening(BusinessHoursCalendar calendar, Instant now)
