@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Rules.Decisions;
+using AutoReply.ServiceDefaults.Provider;
 
 namespace AutoReply.IntegrationTests;
 
@@ -61,6 +62,27 @@ public sealed class EndToEndTests(AppHostFixture system) : IClassFixture<AppHost
             },
             decision => decision.Reason == SuppressionReasons.OptedOut);
         Assert.Equal(SuppressionReasons.OptedOut, next.Reason);
+    }
+
+    [Fact]
+    public async Task Stop_texted_to_the_business_number_through_the_provider_opts_the_contact_out()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        using var ingress = system.Client("ingress");
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Webhook Florist"));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "We're closed.");
+        var inbound = new Dictionary<string, string> { ["MessageSid"] = $"SM{Guid.NewGuid():N}", ["From"] = contact, ["To"] = number, ["Body"] = "Stop" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/provider/messages") { Content = new FormUrlEncodedContent(inbound) };
+        request.Headers.Add(TwilioSignature.HeaderName,
+            TwilioSignature.Compute(TestProvider.AuthToken, system.Url("ingress") + "/webhooks/provider/messages", inbound));
+
+        Assert.Equal(HttpStatusCode.OK, (await ingress.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(SuppressionReasons.Keyword, Assert.Single(await rules.DecisionsWhenAsync(contact, 1)).Reason);
+        await PostMissedCallAsync(ingress, number, contact);
+
+        Assert.Equal(SuppressionReasons.OptedOut, (await rules.DecisionsWhenAsync(contact, 2))[0].Reason);
+        Assert.Empty(await new SandboxApi(system.Url("smssandbox")).TextsToAsync(contact));
     }
 
     [Fact]

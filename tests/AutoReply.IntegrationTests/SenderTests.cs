@@ -18,6 +18,9 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         // Short timeouts so that a slow provider makes an attempt ambiguous within the test.
         settings["Provider:AttemptTimeout"] = "00:00:00.500";
         settings["Provider:TotalTimeout"] = "00:00:01";
+        settings["Provider:MaxRetries"] = "1";
+        settings["Provider:RetryBaseDelay"] = "00:00:00.050";
+        settings["Provider:MaxSendAttempts"] = "2";
         sender = new ServiceFactory<SenderDbContext>(servers, settings);
         _ = sender.Server;
         bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
@@ -104,6 +107,19 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
 
         var change = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
         Assert.Equal((DeliveryStates.Failed, "21610"), (change?.State, change?.ErrorCode));
+        Assert.Empty(await sandbox.Api.TextsToAsync(command.To));
+    }
+
+    [Fact]
+    public async Task Send_the_provider_keeps_refusing_fails_after_the_allowed_attempts()
+    {
+        await sandbox.Api.SetFaultsAsync(new { failureRate = 1.0, failureStatus = 503 });
+        var command = Command();
+
+        await bus.SendAsync(Queues.SendAutoReplyAddress, command);
+
+        var change = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
+        Assert.Equal((DeliveryStates.Failed, "provider_unavailable"), (change?.State, change?.ErrorCode));
         Assert.Empty(await sandbox.Api.TextsToAsync(command.To));
     }
 }

@@ -31,6 +31,13 @@ public sealed class SendRecord
     /// <summary>When the first call to the provider started; from then on the provider may hold the message.</summary>
     public DateTimeOffset? FirstAttemptAt { get; set; }
 
+    /// <summary>
+    /// When the attempt that has not ended yet started. Cleared when an attempt ends with the
+    /// provider not having taken the message; left set by a crash or an unanswered request, so
+    /// that a redelivery waits until that attempt must be over before it looks up and resends.
+    /// </summary>
+    public DateTimeOffset? OpenAttemptStartedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -40,7 +40,7 @@ public sealed partial class SendAutoReplyConsumer(
 
         var text = new OutgoingText(send.From, send.To, send.Body, IdempotencyKey(send.DecisionId));
         var earlier = send.FirstAttemptAt is null ? null : await provider.FindSentAsync(text, send.FirstAttemptAt.Value, context.CancellationToken);
-        if (earlier is null && send.FirstAttemptAt is not null && clock.GetUtcNow() - send.UpdatedAt < AttemptInFlightFor)
+        if (earlier is null && clock.GetUtcNow() - send.OpenAttemptStartedAt < AttemptInFlightFor)
         {
             // Another delivery of this command may still be waiting for the provider: sending now could text twice.
             throw new SendInFlightException(send.DecisionId);
@@ -62,9 +62,11 @@ public sealed partial class SendAutoReplyConsumer(
     /// <summary>Calls the provider; null once the provider has been unavailable too often, an exception to try again later.</summary>
     private async Task<ProviderAnswer?> CallProviderAsync(SendRecord send, OutgoingText text, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         send.Attempts++;
-        send.FirstAttemptAt ??= clock.GetUtcNow();
-        send.UpdatedAt = clock.GetUtcNow();
+        send.FirstAttemptAt ??= now;
+        send.OpenAttemptStartedAt = now;
+        send.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
 
         var started = clock.GetTimestamp();
@@ -72,8 +74,15 @@ public sealed partial class SendAutoReplyConsumer(
         {
             return await provider.SendAsync(text, cancellationToken);
         }
-        catch (ProviderUnavailableException ex) when (send.Attempts >= options.Value.MaxSendAttempts)
+        catch (ProviderUnavailableException ex)
         {
+            // The provider did not take the message: this attempt is over, the next one needs no wait.
+            send.OpenAttemptStartedAt = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (send.Attempts < options.Value.MaxSendAttempts)
+            {
+                throw;
+            }
             LogGaveUp(logger, ex, send.DecisionId, send.Attempts);
             return null;
         }
@@ -118,6 +127,7 @@ public sealed partial class SendAutoReplyConsumer(
 
     private void Apply(SendRecord send, ProviderAnswer answer)
     {
+        send.OpenAttemptStartedAt = null;
         switch (answer)
         {
             case Accepted accepted:

@@ -58,6 +58,9 @@ namespace AutoReply.Sender.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("OpenAttemptStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
