@@ -86,6 +86,22 @@ public sealed class EndToEndTests(AppHostFixture system) : IClassFixture<AppHost
     }
 
     [Fact]
+    public async Task Body_over_one_mebibyte_is_refused_with_413_by_ingress_and_rules()
+    {
+        foreach (var (project, path) in new[] { ("ingress", "/v1/events"), ("rules", "/v1/numbers/%2B14155550100") })
+        {
+            using var client = system.Client(project);
+            using var body = new StringContent($"{{\"id\": \"{new string('x', 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json");
+            using var request = new HttpRequestMessage(project == "rules" ? HttpMethod.Put : HttpMethod.Post, path) { Content = body };
+
+            var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task Every_service_reports_ready_and_alive()
     {
         foreach (var project in new[] { "ingress", "rules", "sender", "smssandbox" })

@@ -47,7 +47,7 @@ public static class AutoReplyEndpoints
 
     private static async Task<IResult> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var number = await db.Numbers.SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        var number = await db.Numbers.Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         if (number is null)
         {
             return NumberEndpoints.NumberNotFound(phoneNumber);
@@ -68,6 +68,11 @@ public static class AutoReplyEndpoints
             return Results.ValidationProblem(errors, title: "The auto-reply is not valid; nothing was saved.");
         }
 
+        if (number.AutoReplies.Any(r => r.Trigger == request!.Trigger && r.Schedule == request.Schedule))
+        {
+            return SlotFilled(request!.Trigger!, request.Schedule!);
+        }
+
         var now = clock.GetUtcNow();
         var reply = new AutoReplyDefinition
         {
@@ -86,10 +91,8 @@ public static class AutoReplyEndpoints
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Slot already filled",
-                detail: $"{Describe(reply)} already has an auto-reply; edit it or delete it first.");
+            // Another request filled the slot between the check above and this insert.
+            return SlotFilled(reply.Trigger, reply.Schedule);
         }
         return Results.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, clock));
     }
@@ -169,7 +172,14 @@ public static class AutoReplyEndpoints
             preview, Describe(reply), length.Encoding, length.Segments, reply.CreatedAt, reply.UpdatedAt);
     }
 
-    private static string Describe(AutoReplyDefinition reply) => $"{Triggers.Describe(reply.Trigger)} {Schedules.Describe(reply.Schedule)}";
+    private static string Describe(AutoReplyDefinition reply) => Describe(reply.Trigger, reply.Schedule);
+
+    private static string Describe(string trigger, string schedule) => $"{Triggers.Describe(trigger)} {Schedules.Describe(schedule)}";
+
+    private static IResult SlotFilled(string trigger, string schedule) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Slot already filled",
+        detail: $"{Describe(trigger, schedule)} already has an auto-reply; edit it or delete it first.");
 
     private static IResult AutoReplyNotFound(string phoneNumber, Guid id) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
