@@ -34,8 +34,12 @@ public static class ProviderPipeline
             {
                 RateLimiter = args => rateLimiter.AcquireAsync(SendingNumberOf(args.Context), 1, args.Context.CancellationToken),
             })
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            .AddTimeout(options.TotalTimeout);
+
+        // Polly refuses a retry strategy of zero attempts; MaxRetries = 0 means none at all.
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(ProviderCannotHaveActed(args.Outcome)),
                 MaxRetryAttempts = options.MaxRetries,
@@ -43,7 +47,10 @@ public static class ProviderPipeline
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxRetryAfter)),
-            })
+            });
+        }
+
+        pipeline
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(IsProviderFailure(args.Outcome)),

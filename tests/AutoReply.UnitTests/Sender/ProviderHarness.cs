@@ -19,10 +19,11 @@ internal sealed class ProviderHarness : IAsyncDisposable
 
     private readonly ServiceProvider services;
 
-    public ProviderHarness(ScriptedProvider provider, Action<ProviderOptions>? configure = null)
+    public ProviderHarness(ScriptedProvider provider, Action<ProviderOptions>? configure = null, TimeProvider? clock = null)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
+        collection.AddSingleton(clock ?? TimeProvider.System);
         collection.AddOptions<ProviderOptions>().Configure(options =>
         {
             options.BaseUrl = new Uri("https://provider.test/");

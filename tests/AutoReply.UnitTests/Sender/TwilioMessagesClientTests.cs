@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using AutoReply.Sender.Provider;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 using static AutoReply.UnitTests.Sender.ScriptedProvider;
 
@@ -122,5 +124,26 @@ public sealed class TwilioMessagesClientTests
         Assert.IsAssignableFrom<BrokenCircuitException>(refused.InnerException);
         Assert.Equal(requestsWhenOpened, provider.Requests);
         Assert.Equal(HealthStatus.Degraded, await harness.ProviderHealthAsync());
+    }
+
+    [Fact]
+    public async Task Open_circuit_closes_when_the_provider_answers_again_after_the_break()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T15:00:00Z", CultureInfo.InvariantCulture));
+        var failures = Enumerable.Repeat(Status(HttpStatusCode.ServiceUnavailable), 10);
+        var provider = new ScriptedProvider([.. failures, Created("SM-after-the-break")]);
+        // No retries: with a fake clock their delays would never pass. Ten failed sends reach the breaker's minimum throughput.
+        await using var harness = new ProviderHarness(provider, options => options.MaxRetries = 0, clock);
+        for (var send = 0; send < 10; send++)
+        {
+            await Assert.ThrowsAsync<ProviderUnavailableException>(harness.SendAsync);
+        }
+        Assert.Equal(HealthStatus.Degraded, await harness.ProviderHealthAsync());
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var answer = await harness.SendAsync();
+
+        Assert.Equal(new Accepted("SM-after-the-break", "queued"), answer);
+        Assert.Equal(HealthStatus.Healthy, await harness.ProviderHealthAsync());
     }
 }
