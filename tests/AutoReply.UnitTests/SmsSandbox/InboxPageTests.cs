@@ -2,29 +2,14 @@ using System.Net;
 
 namespace AutoReply.UnitTests.SmsSandbox;
 
-public sealed class InboxPageTests : IAsyncLifetime
+public sealed class InboxPageTests : SandboxTest
 {
-    private readonly SandboxFactory _sandbox = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _sandbox.CreateAuthorizedClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_page_lists_received_texts_newest_first_with_bodies_html_encoded()
     {
-        (await _client.SendTextAsync("+14155550100", body: "Older text")).Dispose();
-        (await _client.SendTextAsync("+14155550101", body: "<script>alert('hi')</script> & more")).Dispose();
-        using var anonymous = _sandbox.CreateClient();
+        (await Client.SendTextAsync("+14155550100", body: "Older text")).Dispose();
+        (await Client.SendTextAsync("+14155550101", body: "<script>alert('hi')</script> & more")).Dispose();
+        using var anonymous = Sandbox.CreateClient();
 
         using var response = await anonymous.GetAsync("/", TestContext.Current.CancellationToken);
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

@@ -3,29 +3,14 @@ using System.Text.Json;
 
 namespace AutoReply.UnitTests.SmsSandbox;
 
-public sealed class MessagesApiTests : IAsyncLifetime
+public sealed class MessagesApiTests : SandboxTest
 {
     private const string Contact = "+14155550100";
-
-    private readonly SandboxFactory _sandbox = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _sandbox.CreateAuthorizedClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
-    }
 
     [Fact]
     public async Task Sending_a_text_answers_201_with_the_queued_message()
     {
-        using var response = await _client.SendTextAsync(Contact, body: "We are closed until 9am.");
+        using var response = await Client.SendTextAsync(Contact, body: "We are closed until 9am.");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var message = await response.ReadJsonAsync();
@@ -48,7 +33,7 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [Fact]
     public async Task A_long_text_counts_its_segments()
     {
-        using var response = await _client.SendTextAsync(Contact, body: new string('a', 161));
+        using var response = await Client.SendTextAsync(Contact, body: new string('a', 161));
 
         Assert.Equal("2", (await response.ReadJsonAsync()).GetProperty("num_segments").GetString());
     }
@@ -59,7 +44,7 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [InlineData("AC11111111111111111111111111111111", SandboxFactory.AuthToken, "/2010-04-01/Accounts/AC11111111111111111111111111111111/Messages.json")]
     public async Task Wrong_credentials_get_the_providers_401(string user, string password, string path)
     {
-        using var client = _sandbox.CreateAuthorizedClient(user, password);
+        using var client = Sandbox.CreateAuthorizedClient(user, password);
 
         using var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -74,13 +59,13 @@ public sealed class MessagesApiTests : IAsyncLifetime
         Assert.Equal("Authenticate", error.GetProperty("message").GetString());
         Assert.Equal("https://www.twilio.com/docs/errors/20003", error.GetProperty("more_info").GetString());
         Assert.Equal(401, error.GetProperty("status").GetInt32());
-        Assert.Empty((await _client.GetJsonAsync(SandboxFactory.MessagesPath)).GetProperty("messages").EnumerateArray());
+        Assert.Empty((await Client.GetJsonAsync(SandboxFactory.MessagesPath)).GetProperty("messages").EnumerateArray());
     }
 
     [Fact]
     public async Task No_credentials_get_the_providers_401()
     {
-        using var client = _sandbox.CreateClient();
+        using var client = Sandbox.CreateClient();
 
         using var response = await client.GetAsync(SandboxFactory.MessagesPath, TestContext.Current.CancellationToken);
 
@@ -94,7 +79,7 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [InlineData(Contact, "Hi", null, 21603)]
     public async Task A_text_missing_a_field_gets_the_providers_400(string to, string body, string? from, int expectedCode)
     {
-        using var response = await _client.SendTextAsync(to, body, from);
+        using var response = await Client.SendTextAsync(to, body, from);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.ReadJsonAsync();
@@ -105,7 +90,7 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [Fact]
     public async Task A_status_callback_that_is_not_an_http_url_gets_the_providers_400()
     {
-        using var response = await _client.SendTextAsync(Contact, statusCallback: "ftp://receiver.test/status");
+        using var response = await Client.SendTextAsync(Contact, statusCallback: "ftp://receiver.test/status");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(21609, (await response.ReadJsonAsync()).GetProperty("code").GetInt32());
@@ -114,33 +99,33 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [Fact]
     public async Task A_repeated_idempotency_key_answers_with_the_first_message_and_stores_one()
     {
-        using var first = await _client.SendTextAsync(Contact, body: "First", idempotencyKey: "reply-42");
-        using var repeated = await _client.SendTextAsync(Contact, body: "First", idempotencyKey: "reply-42");
+        using var first = await Client.SendTextAsync(Contact, body: "First", idempotencyKey: "reply-42");
+        using var repeated = await Client.SendTextAsync(Contact, body: "First", idempotencyKey: "reply-42");
 
         Assert.Equal(HttpStatusCode.Created, repeated.StatusCode);
         var firstSid = (await first.ReadJsonAsync()).GetProperty("sid").GetString();
         Assert.Equal(firstSid, (await repeated.ReadJsonAsync()).GetProperty("sid").GetString());
-        var stored = (await _client.GetJsonAsync(SandboxFactory.MessagesPath)).GetProperty("messages");
+        var stored = (await Client.GetJsonAsync(SandboxFactory.MessagesPath)).GetProperty("messages");
         Assert.Equal(firstSid, Assert.Single(stored.EnumerateArray()).GetProperty("sid").GetString());
     }
 
     [Fact]
     public async Task Different_idempotency_keys_store_different_messages()
     {
-        (await _client.SendTextAsync(Contact, idempotencyKey: "reply-1")).Dispose();
-        (await _client.SendTextAsync(Contact, idempotencyKey: "reply-2")).Dispose();
+        (await Client.SendTextAsync(Contact, idempotencyKey: "reply-1")).Dispose();
+        (await Client.SendTextAsync(Contact, idempotencyKey: "reply-2")).Dispose();
 
-        Assert.Equal(2, (await _client.GetJsonAsync(SandboxFactory.MessagesPath)).GetProperty("messages").GetArrayLength());
+        Assert.Equal(2, (await Client.GetJsonAsync(SandboxFactory.MessagesPath)).GetProperty("messages").GetArrayLength());
     }
 
     [Fact]
     public async Task The_list_filters_by_recipient_newest_first()
     {
-        (await _client.SendTextAsync(Contact, body: "one")).Dispose();
-        (await _client.SendTextAsync("+14155550199", body: "elsewhere")).Dispose();
-        (await _client.SendTextAsync(Contact, body: "two")).Dispose();
+        (await Client.SendTextAsync(Contact, body: "one")).Dispose();
+        (await Client.SendTextAsync("+14155550199", body: "elsewhere")).Dispose();
+        (await Client.SendTextAsync(Contact, body: "two")).Dispose();
 
-        var page = await _client.GetJsonAsync($"{SandboxFactory.MessagesPath}?To={Uri.EscapeDataString(Contact)}");
+        var page = await Client.GetJsonAsync($"{SandboxFactory.MessagesPath}?To={Uri.EscapeDataString(Contact)}");
 
         var bodies = page.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString());
         Assert.Equal(["two", "one"], bodies);
@@ -150,11 +135,11 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [Fact]
     public async Task The_list_filters_by_sender_and_honours_the_page_size()
     {
-        (await _client.SendTextAsync(Contact, body: "one", from: "+15005550001")).Dispose();
-        (await _client.SendTextAsync(Contact, body: "two")).Dispose();
-        (await _client.SendTextAsync(Contact, body: "three")).Dispose();
+        (await Client.SendTextAsync(Contact, body: "one", from: "+15005550001")).Dispose();
+        (await Client.SendTextAsync(Contact, body: "two")).Dispose();
+        (await Client.SendTextAsync(Contact, body: "three")).Dispose();
 
-        var page = await _client.GetJsonAsync($"{SandboxFactory.MessagesPath}?From={Uri.EscapeDataString(SandboxFactory.BusinessNumber)}&PageSize=1");
+        var page = await Client.GetJsonAsync($"{SandboxFactory.MessagesPath}?From={Uri.EscapeDataString(SandboxFactory.BusinessNumber)}&PageSize=1");
 
         Assert.Equal("three", Assert.Single(page.GetProperty("messages").EnumerateArray()).GetProperty("body").GetString());
         Assert.Equal(1, page.GetProperty("page_size").GetInt32());
@@ -163,10 +148,10 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [Fact]
     public async Task A_message_can_be_fetched_by_sid()
     {
-        using var sent = await _client.SendTextAsync(Contact, body: "Fetch me");
+        using var sent = await Client.SendTextAsync(Contact, body: "Fetch me");
         var sid = (await sent.ReadJsonAsync()).GetProperty("sid").GetString();
 
-        var message = await _client.GetJsonAsync($"/2010-04-01/Accounts/{SandboxFactory.AccountSid}/Messages/{sid}.json");
+        var message = await Client.GetJsonAsync($"/2010-04-01/Accounts/{SandboxFactory.AccountSid}/Messages/{sid}.json");
 
         Assert.Equal("Fetch me", message.GetProperty("body").GetString());
     }
@@ -174,7 +159,7 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_message_gets_the_providers_404()
     {
-        using var response = await _client.GetAsync(
+        using var response = await Client.GetAsync(
             $"/2010-04-01/Accounts/{SandboxFactory.AccountSid}/Messages/SM00000000000000000000000000000000.json",
             TestContext.Current.CancellationToken);
 
@@ -185,11 +170,11 @@ public sealed class MessagesApiTests : IAsyncLifetime
     [Fact]
     public async Task Clearing_the_messages_empties_the_store()
     {
-        (await _client.SendTextAsync(Contact)).Dispose();
+        (await Client.SendTextAsync(Contact)).Dispose();
 
-        using var cleared = await _client.DeleteAsync("/sandbox/messages", TestContext.Current.CancellationToken);
+        using var cleared = await Client.DeleteAsync("/sandbox/messages", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
-        Assert.Empty((await _client.GetJsonAsync(SandboxFactory.MessagesPath)).GetProperty("messages").EnumerateArray());
+        Assert.Empty((await Client.GetJsonAsync(SandboxFactory.MessagesPath)).GetProperty("messages").EnumerateArray());
     }
 }

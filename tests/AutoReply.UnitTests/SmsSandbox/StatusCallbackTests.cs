@@ -2,33 +2,18 @@ using AutoReply.ServiceDefaults.Provider;
 
 namespace AutoReply.UnitTests.SmsSandbox;
 
-public sealed class StatusCallbackTests : IAsyncLifetime
+public sealed class StatusCallbackTests : SandboxTest
 {
     private const string Contact = "+14155550100";
     private const string Unreachable = "+14155550166";
     private const string CallbackUrl = "https://receiver.test/webhooks/provider/status?tenant=acme";
-
-    private readonly SandboxFactory _sandbox = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _sandbox.CreateAuthorizedClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
-    }
 
     [Fact]
     public async Task Callbacks_are_posted_signed_sent_then_delivered()
     {
         var sid = await SendAsync(Contact);
 
-        var callbacks = await _sandbox.Callbacks.NextAcceptedAsync(2);
+        var callbacks = await Sandbox.Callbacks.NextAcceptedAsync(2);
 
         Assert.Equal(["sent", "delivered"], callbacks.Select(callback => callback.Status));
         foreach (var callback in callbacks)
@@ -53,7 +38,7 @@ public sealed class StatusCallbackTests : IAsyncLifetime
     {
         await SendAsync(Contact);
 
-        var callback = (await _sandbox.Callbacks.NextAcceptedAsync(1))[0];
+        var callback = (await Sandbox.Callbacks.NextAcceptedAsync(1))[0];
 
         Assert.False(TwilioSignature.IsValid(SandboxFactory.AuthToken, "https://receiver.test/webhooks/provider/status", callback.Fields, callback.Signature));
     }
@@ -63,10 +48,10 @@ public sealed class StatusCallbackTests : IAsyncLifetime
     [InlineData(30008, "failed")]
     public async Task A_delivery_failure_ends_the_message_with_its_error_code(int errorCode, string finalStatus)
     {
-        (await _client.PutFaultsAsync(new { deliveryFailures = new Dictionary<string, int> { [Unreachable] = errorCode } })).Dispose();
+        (await Client.PutFaultsAsync(new { deliveryFailures = new Dictionary<string, int> { [Unreachable] = errorCode } })).Dispose();
         var sid = await SendAsync(Unreachable);
 
-        var callbacks = await _sandbox.Callbacks.NextAcceptedAsync(2);
+        var callbacks = await Sandbox.Callbacks.NextAcceptedAsync(2);
 
         Assert.Equal(["sent", finalStatus], callbacks.Select(callback => callback.Status));
         Assert.Equal(errorCode.ToString(System.Globalization.CultureInfo.InvariantCulture), callbacks[1].Fields["ErrorCode"]);
@@ -79,19 +64,19 @@ public sealed class StatusCallbackTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_callback_is_retried()
     {
-        _sandbox.Callbacks.RefuseFirst = 1;
+        Sandbox.Callbacks.RefuseFirst = 1;
         await SendAsync(Contact);
 
-        var callbacks = await _sandbox.Callbacks.NextAcceptedAsync(2);
+        var callbacks = await Sandbox.Callbacks.NextAcceptedAsync(2);
 
         Assert.Equal(["sent", "delivered"], callbacks.Select(callback => callback.Status));
-        Assert.Equal(["sent", "sent", "delivered"], _sandbox.Callbacks.Attempts.Select(callback => callback.Status));
+        Assert.Equal(["sent", "sent", "delivered"], Sandbox.Callbacks.Attempts.Select(callback => callback.Status));
     }
 
     [Fact]
     public async Task A_callback_refused_every_time_is_dropped_after_its_retries_and_delivery_goes_on()
     {
-        _sandbox.Callbacks.RefuseFirst = int.MaxValue;
+        Sandbox.Callbacks.RefuseFirst = int.MaxValue;
         var sid = await SendAsync(Contact);
 
         await WaitUntilAsync(async () => (await FetchAsync(sid)).GetProperty("status").GetString() == "delivered");
@@ -105,28 +90,28 @@ public sealed class StatusCallbackTests : IAsyncLifetime
     [Fact]
     public async Task A_message_without_a_status_callback_still_moves_to_delivered()
     {
-        using var response = await _client.SendTextAsync(Contact);
+        using var response = await Client.SendTextAsync(Contact);
         var sid = (await response.ReadJsonAsync()).GetProperty("sid").GetString()!;
 
         await WaitUntilAsync(async () => (await FetchAsync(sid)).GetProperty("status").GetString() == "delivered");
 
-        Assert.Empty(_sandbox.Callbacks.Attempts);
+        Assert.Empty(Sandbox.Callbacks.Attempts);
     }
 
     private async Task<string> SendAsync(string to)
     {
-        using var response = await _client.SendTextAsync(to, statusCallback: CallbackUrl);
+        using var response = await Client.SendTextAsync(to, statusCallback: CallbackUrl);
         response.EnsureSuccessStatusCode();
         return (await response.ReadJsonAsync()).GetProperty("sid").GetString()!;
     }
 
     private Task<System.Text.Json.JsonElement> FetchAsync(string sid) =>
-        _client.GetJsonAsync($"/2010-04-01/Accounts/{SandboxFactory.AccountSid}/Messages/{sid}.json");
+        Client.GetJsonAsync($"/2010-04-01/Accounts/{SandboxFactory.AccountSid}/Messages/{sid}.json");
 
     private async Task<IReadOnlyList<string>> WaitForAttemptsAsync(int count)
     {
-        await WaitUntilAsync(() => Task.FromResult(_sandbox.Callbacks.Attempts.Count >= count));
-        return [.. _sandbox.Callbacks.Attempts.Select(callback => callback.Status)];
+        await WaitUntilAsync(() => Task.FromResult(Sandbox.Callbacks.Attempts.Count >= count));
+        return [.. Sandbox.Callbacks.Attempts.Select(callback => callback.Status)];
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
