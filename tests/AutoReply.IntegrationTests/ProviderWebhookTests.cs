@@ -69,10 +69,14 @@ public sealed class ProviderWebhookTests(RealServers servers) : IAsyncLifetime
             ["Body"] = "STOP",
         };
 
+        await using var rules = await TestBus.StartAsync<MessageReceived>(servers.RabbitMq);
+
         var response = await PostAsync(MessagesPath, fields, Sign(MessagesPath, fields));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<Response>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var received = await Eventually.ReadAsync(() => Task.FromResult(rules.Observed.FirstOrDefault(m => m.EventId == fields["MessageSid"])), m => m is not null);
+        Assert.Equal((fields["From"], fields["To"], "STOP"), (received?.Contact, received?.PhoneNumber, received?.Body));
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> fields, string signature)

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AutoReply.Ingress.Deduplication;
 using AutoReply.ServiceDefaults.Logging;
+using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace AutoReply.Ingress.Events;
@@ -38,9 +39,8 @@ public sealed partial class EventIntake(
 
         try
         {
-            // Published as its runtime type (object overload), not as the interface, so it routes to its own exchange.
             // Not the request's token: a publish under way finishes and is remembered even if the client went away.
-            await bus.Publish((object)EventTypes.ToMessage(e), CancellationToken.None);
+            await bus.PublishRoutedAsync(EventTypes.ToMessage(e), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Events;
+using AutoReply.ServiceDefaults.Messaging;
 using AutoReply.ServiceDefaults.Provider;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public static class ProviderWebhooks
         }
 
         string? errorCode = form["ErrorCode"];
-        await bus.Publish(new ProviderStatusReported(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, clock.GetUtcNow()));
+        await bus.PublishRoutedAsync(new ProviderStatusReported(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, clock.GetUtcNow()));
         return Results.NoContent();
     }
 

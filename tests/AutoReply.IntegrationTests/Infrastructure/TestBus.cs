@@ -18,6 +18,8 @@ public sealed class TestBus<TObserved> : IAsyncDisposable
 
     public ConcurrentQueue<TObserved> Observed { get; } = new();
 
+    public IPublishEndpoint Publisher => bus;
+
     public Task PublishAsync(object message) => bus.Publish(message, TestContext.Current.CancellationToken);
 
     public async Task SendAsync(Uri address, object message)

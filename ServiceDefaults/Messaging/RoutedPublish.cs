@@ -1,0 +1,15 @@
+using MassTransit;
+
+namespace AutoReply.ServiceDefaults.Messaging;
+
+public static class RoutedPublish
+{
+    /// <summary>
+    /// Publishes <paramref name="message"/> (as its runtime type) with RabbitMQ's mandatory flag: a
+    /// message no queue is bound for yet (the consumer never started on this broker) is returned
+    /// and this call throws <see cref="MessageReturnedException"/>, instead of the broker
+    /// confirming and dropping it. Callers can then refuse the event instead of losing it.
+    /// </summary>
+    public static Task PublishRoutedAsync(this IPublishEndpoint bus, object message, CancellationToken cancellationToken = default) =>
+        bus.Publish(message, context => context.Mandatory = true, cancellationToken);
+}

@@ -1,0 +1,34 @@
+using AutoReply.Contracts.Events;
+using AutoReply.IntegrationTests.Infrastructure;
+using AutoReply.ServiceDefaults.Messaging;
+using MassTransit;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>Publishing an event no consumer has bound a queue for, on the real RabbitMQ.</summary>
+public sealed class RoutedPublishTests(RealServers servers)
+{
+    [Fact]
+    public async Task Event_no_queue_is_bound_for_is_refused_instead_of_dropped()
+    {
+        await using var bus = await TestBus.StartAsync<CallMissed>(servers.RabbitMq);
+
+        await Assert.ThrowsAsync<MessageReturnedException>(() =>
+            bus.Publisher.PublishRoutedAsync(new UnboundProbe(Guid.NewGuid()), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Event_with_a_bound_queue_is_published()
+    {
+        await using var bus = await TestBus.StartAsync<CallMissed>(servers.RabbitMq);
+        var missedCall = new CallMissed(TestData.EventId(), TestData.PhoneNumber(), TestData.PhoneNumber(), DateTimeOffset.UtcNow);
+
+        await bus.Publisher.PublishRoutedAsync(missedCall, TestContext.Current.CancellationToken);
+
+        var received = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.Any(e => e.EventId == missedCall.EventId)), seen => seen);
+        Assert.True(received);
+    }
+
+    /// <summary>A message type nothing in AutoReply consumes.</summary>
+    public sealed record UnboundProbe(Guid Id);
+}
