@@ -44,10 +44,11 @@ public static class MessageBusRegistration
                     host.Password(connection.Password);
                     host.PublisherConfirmation = true;
                 });
-                // About two and a half minutes of retries in all: long enough to ride out a database
-                // or provider blip, after which the message waits in the error queue for an operator.
+                // By default about two and a half minutes of retries in all: long enough to ride out a
+                // database or provider blip. Then MassTransit publishes a Fault<T> and the message waits
+                // in the endpoint's error queue for an operator.
                 rabbit.UseMessageRetry(retry => retry.Exponential(
-                    retryLimit: 10,
+                    retryLimit: builder.Configuration.GetValue("Messaging:RetryLimit", 10),
                     minInterval: TimeSpan.FromMilliseconds(200),
                     maxInterval: TimeSpan.FromSeconds(30),
                     intervalDelta: TimeSpan.FromSeconds(1)));

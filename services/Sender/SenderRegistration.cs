@@ -15,6 +15,7 @@ public static class SenderRegistration
         {
             bus.AddConsumer<SendAutoReplyConsumer>().Endpoint(endpoint => endpoint.Name = Queues.SendAutoReply);
             bus.AddConsumer<ProviderStatusConsumer>();
+            bus.AddConsumer<SendFaultConsumer>();
         });
 
         builder.Services.AddSingleton(TimeProvider.System);

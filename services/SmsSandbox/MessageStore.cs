@@ -23,7 +23,8 @@ public sealed class MessageStore
         {
             if (message.IdempotencyKey is { } key && _sidByIdempotencyKey.TryGetValue(key, out var firstSid))
             {
-                stored = _bySid[firstSid];
+                stored = _bySid[firstSid] with { RepeatedCreates = _bySid[firstSid].RepeatedCreates + 1 };
+                _bySid[firstSid] = stored;
                 return false;
             }
 

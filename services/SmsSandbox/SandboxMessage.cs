@@ -18,5 +18,11 @@ public sealed record SandboxMessage(
 
     public int? ErrorCode { get; init; }
 
+    /// <summary>
+    /// Create requests that repeated this message's idempotency key. The real provider has no such
+    /// key and would have sent each of them, so a client under test should leave this at zero.
+    /// </summary>
+    public int RepeatedCreates { get; init; }
+
     public static string NewSid() => "SM" + Guid.NewGuid().ToString("N");
 }

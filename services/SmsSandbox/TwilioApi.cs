@@ -42,7 +42,8 @@ public static class TwilioApi
         DateUpdated: FormatDate(message.DateUpdated),
         ErrorCode: message.ErrorCode,
         ErrorMessage: message.ErrorCode is { } code ? TwilioErrors.Describe(code) : null,
-        Uri: $"/{Version}/Accounts/{message.AccountSid}/Messages/{message.Sid}.json");
+        Uri: $"/{Version}/Accounts/{message.AccountSid}/Messages/{message.Sid}.json",
+        SandboxRepeatedCreates: message.RepeatedCreates);
 
     // The provider writes "Wed, 18 Aug 2010 20:01:40 +0000", not the "GMT" of the "r" format.
     private static string FormatDate(DateTimeOffset at) =>
@@ -65,7 +66,8 @@ public sealed record MessageResource(
     string DateUpdated,
     int? ErrorCode,
     string? ErrorMessage,
-    string Uri);
+    string Uri,
+    int SandboxRepeatedCreates);
 
 public sealed record MessagePage(
     IReadOnlyList<MessageResource> Messages,

@@ -24,8 +24,8 @@ public sealed partial class SendAutoReplyConsumer(
     SenderMetrics metrics,
     ILogger<SendAutoReplyConsumer> logger) : IConsumer<SendAutoReply>
 {
-    /// <summary>How long an unfinished attempt may still be talking to the provider.</summary>
-    private TimeSpan AttemptInFlightFor => options.Value.TotalTimeout + TimeSpan.FromSeconds(5);
+    /// <summary>How long an unfinished attempt may still be talking to the provider (with a margin for clocks).</summary>
+    private TimeSpan AttemptInFlightFor => options.Value.LongestAttempt + TimeSpan.FromSeconds(5);
 
     public async Task Consume(ConsumeContext<SendAutoReply> context)
     {
@@ -46,21 +46,18 @@ public sealed partial class SendAutoReplyConsumer(
             throw new SendInFlightException(send.DecisionId);
         }
         var answer = earlier ?? await CallProviderAsync(send, text, context.CancellationToken);
-        if (answer is null)
-        {
-            // The provider stayed unavailable for every allowed attempt: the send has failed for good.
-            answer = new Rejected("provider_unavailable", $"The provider was unavailable for {send.Attempts} attempts.");
-        }
-
-        Apply(send, answer);
+        SendOutcome.Apply(send, answer, clock.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         metrics.RecordState(send.State);
         LogOutcome(logger, send.DecisionId, send.State, send.ErrorCode, send.To);
         await SendAnnouncements.AnnounceAsync(context, send);
     }
 
-    /// <summary>Calls the provider; null once the provider has been unavailable too often, an exception to try again later.</summary>
-    private async Task<ProviderAnswer?> CallProviderAsync(SendRecord send, OutgoingText text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls the provider. An unavailable provider or an unanswered request is an exception: the
+    /// command is retried, and once the retries are spent <see cref="SendFaultConsumer"/> settles it.
+    /// </summary>
+    private async Task<ProviderAnswer> CallProviderAsync(SendRecord send, OutgoingText text, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         send.Attempts++;
@@ -74,17 +71,12 @@ public sealed partial class SendAutoReplyConsumer(
         {
             return await provider.SendAsync(text, cancellationToken);
         }
-        catch (ProviderUnavailableException ex)
+        catch (ProviderUnavailableException)
         {
             // The provider did not take the message: this attempt is over, the next one needs no wait.
             send.OpenAttemptStartedAt = null;
             await db.SaveChangesAsync(CancellationToken.None);
-            if (send.Attempts < options.Value.MaxSendAttempts)
-            {
-                throw;
-            }
-            LogGaveUp(logger, ex, send.DecisionId, send.Attempts);
-            return null;
+            throw;
         }
         finally
         {
@@ -125,30 +117,9 @@ public sealed partial class SendAutoReplyConsumer(
         }
     }
 
-    private void Apply(SendRecord send, ProviderAnswer answer)
-    {
-        send.OpenAttemptStartedAt = null;
-        switch (answer)
-        {
-            case Accepted accepted:
-                send.ProviderMessageId = accepted.MessageId;
-                send.State = DeliveryStates.IsKnown(accepted.Status) ? accepted.Status : DeliveryStates.Queued;
-                break;
-            case Rejected rejected:
-                send.State = DeliveryStates.Failed;
-                send.ErrorCode = rejected.ErrorCode;
-                send.Error = rejected.Error;
-                break;
-        }
-        send.UpdatedAt = clock.GetUtcNow();
-    }
-
     /// <summary>Derived from the decision, so every attempt for one decision carries the same key.</summary>
     public static string IdempotencyKey(Guid decisionId) => $"autoreply-{decisionId:N}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Send {DecisionId} is {State} {ErrorCode} to {Contact}")]
     private static partial void LogOutcome(ILogger logger, Guid decisionId, string state, string? errorCode, [PhoneNumber] string contact);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Send {DecisionId} failed: the provider was unavailable for {Attempts} attempts")]
-    private static partial void LogGaveUp(ILogger logger, Exception exception, Guid decisionId, int attempts);
 }

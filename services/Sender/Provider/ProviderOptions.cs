@@ -45,7 +45,12 @@ public sealed class ProviderOptions
 
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Deliveries of one send command that may fail on an unavailable provider before the send is marked failed.</summary>
-    [Range(1, 100)]
-    public int MaxSendAttempts { get; set; } = 5;
+    /// <summary>
+    /// How long a text may wait for its number's rate limit before the attempt is given up (the
+    /// provider not called) and retried later.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest an attempt can take, rate-limit wait included: after it, an unanswered attempt is over.</summary>
+    public TimeSpan LongestAttempt => MaxRateLimitWait + TotalTimeout;
 }

@@ -32,7 +32,7 @@ public static class ProviderPipeline
         pipeline
             .AddRateLimiter(new RateLimiterStrategyOptions
             {
-                RateLimiter = args => rateLimiter.AcquireAsync(SendingNumberOf(args.Context), 1, args.Context.CancellationToken),
+                RateLimiter = args => AcquireWithinAsync(rateLimiter, SendingNumberOf(args.Context), options.MaxRateLimitWait, args.Context.CancellationToken),
             })
             .AddTimeout(options.TotalTimeout);
 
@@ -98,6 +98,41 @@ public static class ProviderPipeline
         var retryAfter = response?.Headers.RetryAfter;
         var delay = retryAfter?.Delta ?? (retryAfter?.Date - DateTimeOffset.UtcNow);
         return delay is null ? null : TimeSpan.FromTicks(Math.Clamp(delay.Value.Ticks, 0, cap.Ticks));
+    }
+
+    /// <summary>
+    /// Waits for the number's turn, but not for ever: a sender that waited longer than
+    /// <paramref name="maxWait"/> gives up without calling the provider, so an attempt has a known
+    /// longest duration after which a redelivery may safely look up and resend.
+    /// </summary>
+    private static async ValueTask<RateLimitLease> AcquireWithinAsync(
+        PartitionedRateLimiter<string> rateLimiter, string number, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(maxWait);
+        try
+        {
+            return await rateLimiter.AcquireAsync(number, 1, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return NotAcquired.Lease;
+        }
+    }
+
+    private sealed class NotAcquired : RateLimitLease
+    {
+        public static readonly NotAcquired Lease = new();
+
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
     }
 
     private static string SendingNumberOf(ResilienceContext context) =>

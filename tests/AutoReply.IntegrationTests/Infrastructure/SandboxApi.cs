@@ -15,6 +15,17 @@ public sealed class SandboxApi(string url)
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Creates a text as a provider client would (e.g. the attempt of a sender that then crashed).</summary>
+    public async Task SendTextAsync(string from, string to, string body)
+    {
+        using var client = Client();
+        var response = await client.PostAsync(
+            $"/2010-04-01/Accounts/{TestProvider.AccountSid}/Messages.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["From"] = from, ["To"] = to, ["Body"] = body }),
+            TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>The texts the sandbox received for <paramref name="to"/>, newest first.</summary>
     public async Task<List<JsonElement>> TextsToAsync(string to)
     {
