@@ -63,10 +63,13 @@ public static class ServiceDefaultsExtensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetrySources)
                 .AddAspNetCoreInstrumentation(aspnet =>
+                {
                     aspnet.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthPath)
-                        && !context.Request.Path.StartsWithSegments(AlivePath))
-                .AddHttpClientInstrumentation());
+                        && !context.Request.Path.StartsWithSegments(AlivePath);
+                    aspnet.EnrichWithHttpResponse = SpanRedaction.RedactServerSpan;
+                })
+                .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = SpanRedaction.RedactClientSpan));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -84,8 +84,6 @@ public sealed class DistributedApplication(IHost host, IReadOnlyList<Resource> r
 
     public Task RunAsync(CancellationToken cancellationToken = default) => host.RunAsync(cancellationToken);
 
-    public void Run() => host.Run();
-
     public Task StopAsync() => host.StopAsync();
 
     public ValueTask DisposeAsync()

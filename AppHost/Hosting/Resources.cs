@@ -109,12 +109,6 @@ public static class ProjectResourceBuilderExtensions
         return builder;
     }
 
-    public static ResourceBuilder<ProjectResource> WithReplicas(this ResourceBuilder<ProjectResource> builder, int replicas)
-    {
-        builder.Resource.Replicas = replicas;
-        return builder;
-    }
-
     /// <summary>
     /// Hands the other resource to the project as Aspire does: <c>ConnectionStrings__{name}</c> for a
     /// server or database, <c>services__{name}__http__0</c> for a project.

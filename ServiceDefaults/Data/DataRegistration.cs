@@ -41,7 +41,8 @@ public static class DataRegistration
         return builder;
     }
 
-    private static string RequiredConnectionString(IHostApplicationBuilder builder, string name) =>
+    /// <summary>A connection string the service cannot run without, by its Aspire name.</summary>
+    public static string RequiredConnectionString(this IHostApplicationBuilder builder, string name) =>
         builder.Configuration.GetConnectionString(name)
         ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set.");
 }

@@ -20,9 +20,7 @@ public static class MessageBusRegistration
         this IHostApplicationBuilder builder,
         Action<IBusRegistrationConfigurator>? configureConsumers = null)
     {
-        var connection = RabbitMqConnectionString.Parse(
-            builder.Configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings__{ConnectionName} is not set."));
+        var connection = RabbitMqConnectionString.Parse(builder.RequiredConnectionString(ConnectionName));
 
         // Without waiting, messages published right after start-up were lost: the queue bindings did not exist yet.
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>

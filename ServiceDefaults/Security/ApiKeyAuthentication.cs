@@ -26,9 +26,9 @@ public static class ApiKeyAuthentication
         var key = builder.Configuration[KeyVariable];
         if (string.IsNullOrEmpty(key))
         {
-            key = builder.Environment.IsProduction()
-                ? throw new InvalidOperationException($"Set {KeyVariable}: the API key is required outside Development.")
-                : DevelopmentKey;
+            key = builder.Environment.IsDevelopment()
+                ? DevelopmentKey
+                : throw new InvalidOperationException($"Set {KeyVariable}: the API key is required outside Development.");
         }
 
         builder.Services.AddAuthentication(SchemeName)

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using AutoReply.ServiceDefaults.Validation;
 
 namespace AutoReply.SmsSandbox;
 
@@ -76,7 +76,7 @@ public sealed partial record FaultSettings
 
     private static IEnumerable<string> RecipientProblems(string number, int code)
     {
-        if (!E164().IsMatch(number))
+        if (!PhoneNumberFormat.IsE164(number))
         {
             yield return $"'{number}' is not an E.164 number.";
         }
@@ -85,7 +85,4 @@ public sealed partial record FaultSettings
             yield return $"The error code for '{number}' must be positive.";
         }
     }
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$")]
-    private static partial Regex E164();
 }

@@ -62,6 +62,14 @@ public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Decision_filter_with_an_unencoded_plus_is_a_field_error_not_an_empty_list()
+    {
+        var response = await rules.CreateAuthorizedClient().GetAsync("/v1/decisions?contact=+14155550199", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["contact"], await ProblemErrorsAsync(response, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task Management_request_without_the_api_key_is_unauthorized()
     {
         var response = await rules.CreateClient().GetAsync("/v1/templates", TestContext.Current.CancellationToken);

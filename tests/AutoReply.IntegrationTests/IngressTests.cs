@@ -88,6 +88,20 @@ public sealed class IngressTests(RealServers servers) : IAsyncLifetime
         Assert.Equal([false, null, true], results.Select(r => r.Duplicate));
     }
 
+    [Fact]
+    public async Task Batch_item_with_a_field_of_the_wrong_type_gets_its_own_field_error_and_the_rest_is_accepted()
+    {
+        var client = ingress.CreateAuthorizedClient();
+        var fresh = MissedCall(TestData.EventId());
+        var wrongType = new { id = TestData.EventId(), type = "call.missed", phoneNumber = "+14155550100", contact = "+14155550199", occurredAt = 123 };
+
+        var response = await client.PostAsJsonAsync("/v1/events/batch", new object[] { wrongType, fresh }, TestContext.Current.CancellationToken);
+
+        var results = (await response.Content.ReadFromJsonAsync<List<BatchItemResult>>(TestContext.Current.CancellationToken))!;
+        Assert.Equal([400, 202], results.Select(r => r.Status));
+        Assert.Equal(["occurredAt"], results[0].Errors!.Keys);
+    }
+
     private static MissedCallRequest MissedCall(string id) =>
         new(id, "call.missed", TestData.PhoneNumber(), TestData.PhoneNumber(), DateTimeOffset.UtcNow);
 

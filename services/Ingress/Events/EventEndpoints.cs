@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace AutoReply.Ingress.Events;
 
 /// <summary><c>POST /v1/events</c> and <c>POST /v1/events/batch</c> (API.md).</summary>
@@ -17,34 +19,24 @@ public static class EventEndpoints
     }
 
     private static async Task<IResult> AcceptOneAsync(
-        EventRequest? request, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement body, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
-        if (request is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The body must be one JSON event.");
-        }
-
-        var validation = validator.Validate(request);
-        if (!validation.IsValid)
-        {
-            metrics.RecordInvalid();
-            return Results.ValidationProblem(validation.Errors, title: "The event is not valid; nothing was published.");
-        }
-
-        var status = await intake.AcceptAsync(validation.Event!, cancellationToken);
+        var (id, status, duplicate, errors) = await AcceptAsync(body, validator, intake, metrics, cancellationToken);
         return status switch
         {
-            IntakeStatus.Accepted => Results.Accepted(value: new EventAccepted(request.Id!, Duplicate: false)),
-            IntakeStatus.Duplicate => Results.Accepted(value: new EventAccepted(request.Id!, Duplicate: true)),
-            IntakeStatus.InFlight => InFlightProblem(request.Id!),
-            _ => BusUnavailableProblem(),
+            StatusCodes.Status202Accepted => Results.Accepted(value: new EventAccepted(id!, duplicate!.Value)),
+            StatusCodes.Status400BadRequest => Results.ValidationProblem(errors!, title: "The event is not valid; nothing was published."),
+            StatusCodes.Status409Conflict => Results.Problem(statusCode: status, title: "Event in flight",
+                detail: $"An event with id '{id}' is being accepted by another request right now; retry shortly."),
+            _ => Results.Problem(statusCode: status, title: "Message bus unavailable",
+                detail: "The event could not be put on the bus and was not accepted; retry with the same id."),
         };
     }
 
     private static async Task<IResult> AcceptBatchAsync(
-        List<EventRequest?>? requests, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement body, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
-        if (requests is null || requests.Count == 0 || requests.Count > MaxBatchSize)
+        if (body.ValueKind != JsonValueKind.Array || body.GetArrayLength() is 0 or > MaxBatchSize)
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
@@ -52,38 +44,62 @@ public static class EventEndpoints
                 detail: $"The body must be a JSON array of 1 to {MaxBatchSize} events.");
         }
 
-        var results = new BatchItemResult[requests.Count];
-        await Parallel.ForAsync(0, requests.Count, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken }, async (index, token) =>
+        var items = body.EnumerateArray().ToArray();
+        var results = new BatchItemResult[items.Length];
+        await Parallel.ForAsync(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken }, async (index, token) =>
         {
-            var request = requests[index];
-            var validation = request is null ? null : validator.Validate(request);
-            if (validation is null || !validation.IsValid)
-            {
-                metrics.RecordInvalid();
-                results[index] = new BatchItemResult(request?.Id, StatusCodes.Status400BadRequest, null, "The event is not valid; it was not published.",
-                    validation?.Errors ?? new Dictionary<string, string[]> { [""] = ["The item must be a JSON event object."] });
-                return;
-            }
-
-            var status = await intake.AcceptAsync(validation.Event!, token);
-            results[index] = status switch
-            {
-                IntakeStatus.Accepted => new BatchItemResult(request!.Id, StatusCodes.Status202Accepted, false, null, null),
-                IntakeStatus.Duplicate => new BatchItemResult(request!.Id, StatusCodes.Status202Accepted, true, null, null),
-                IntakeStatus.InFlight => new BatchItemResult(request!.Id, StatusCodes.Status409Conflict, null, "An event with this id is being accepted by another request; retry.", null),
-                _ => new BatchItemResult(request!.Id, StatusCodes.Status503ServiceUnavailable, null, "The message bus is unavailable; retry.", null),
-            };
+            var (id, status, duplicate, errors) = await AcceptAsync(items[index], validator, intake, metrics, token);
+            results[index] = new BatchItemResult(id, status, duplicate, Describe(status), errors);
         });
         return Results.Ok(results);
     }
 
-    private static IResult InFlightProblem(string id) => Results.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: "Event in flight",
-        detail: $"An event with id '{id}' is being accepted by another request right now; retry shortly.");
+    /// <summary>One event, from JSON to the bus: the same steps and answers for a single post and a batch item.</summary>
+    private static async Task<ItemOutcome> AcceptAsync(
+        JsonElement item, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+    {
+        var (request, readErrors) = Read(item);
+        var validation = request is null ? null : validator.Validate(request);
+        if (validation is null || !validation.IsValid)
+        {
+            metrics.RecordInvalid();
+            return new ItemOutcome(request?.Id, StatusCodes.Status400BadRequest, null, validation?.Errors ?? readErrors);
+        }
 
-    private static IResult BusUnavailableProblem() => Results.Problem(
-        statusCode: StatusCodes.Status503ServiceUnavailable,
-        title: "Message bus unavailable",
-        detail: "The event could not be put on the bus and was not accepted; retry with the same id.");
+        return await intake.AcceptAsync(validation.Event!, cancellationToken) switch
+        {
+            IntakeStatus.Accepted => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, false, null),
+            IntakeStatus.Duplicate => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, true, null),
+            IntakeStatus.InFlight => new ItemOutcome(request!.Id, StatusCodes.Status409Conflict, null, null),
+            _ => new ItemOutcome(request!.Id, StatusCodes.Status503ServiceUnavailable, null, null),
+        };
+    }
+
+    /// <summary>Reads one event object; a field of the wrong JSON type is a field error, not a failed request.</summary>
+    private static (EventRequest? Request, IDictionary<string, string[]> Errors) Read(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return (null, new Dictionary<string, string[]> { [""] = ["Each event must be a JSON object."] });
+        }
+        try
+        {
+            return (item.Deserialize<EventRequest>(JsonSerializerOptions.Web), new Dictionary<string, string[]>());
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path?.TrimStart('$', '.') ?? "";
+            return (null, new Dictionary<string, string[]> { [field] = [$"{(field.Length > 0 ? field : "The event")} has the wrong JSON type; see API.md."] });
+        }
+    }
+
+    private static string? Describe(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The event is not valid; it was not published.",
+        StatusCodes.Status409Conflict => "An event with this id is being accepted by another request; retry.",
+        StatusCodes.Status503ServiceUnavailable => "The message bus is unavailable; retry.",
+        _ => null,
+    };
+
+    private sealed record ItemOutcome(string? Id, int Status, bool? Duplicate, IDictionary<string, string[]>? Errors);
 }

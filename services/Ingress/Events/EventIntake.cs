@@ -3,6 +3,7 @@ using AutoReply.Ingress.Deduplication;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
+using StackExchange.Redis;
 
 namespace AutoReply.Ingress.Events;
 
@@ -50,7 +51,16 @@ public sealed partial class EventIntake(
             return IntakeStatus.BusUnavailable;
         }
 
-        await registry.MarkPublishedAsync(e.Id);
+        try
+        {
+            await registry.MarkPublishedAsync(e.Id);
+        }
+        catch (RedisException ex)
+        {
+            // The event is on the bus, so it is accepted. Only its id is not remembered: once the
+            // pending lease runs out a repeat would be published again, and rules decides it once.
+            LogNotRemembered(logger, ex, e.Id);
+        }
         LogAccepted(logger, e.Id, e.Type, e.PhoneNumber, e.Contact);
         metrics.Record(e.Type, IntakeStatus.Accepted);
         return IntakeStatus.Accepted;
@@ -58,6 +68,9 @@ public sealed partial class EventIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted event {EventId} ({EventType}) for {PhoneNumber} from {Contact}")]
     private static partial void LogAccepted(ILogger logger, string eventId, string eventType, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} is on the bus but Redis did not record it as published")]
+    private static partial void LogNotRemembered(ILogger logger, Exception exception, string eventId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish event {EventId} ({EventType}); the client may retry")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, string eventType);

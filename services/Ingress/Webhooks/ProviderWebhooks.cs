@@ -88,7 +88,7 @@ public sealed class ProviderSignatureFilter(IOptions<ProviderWebhookOptions> opt
         }
 
         var form = await request.ReadFormAsync();
-        var fields = form.Select(field => KeyValuePair.Create(field.Key, field.Value.ToString()));
+        var fields = form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value ?? "")));
         if (!TwilioSignature.IsValid(options.Value.AuthToken, CalledUrl(request), fields, request.Headers[TwilioSignature.HeaderName]))
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Invalid signature",

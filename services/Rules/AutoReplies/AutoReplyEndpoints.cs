@@ -94,6 +94,11 @@ public static class AutoReplyEndpoints
             // Another request filled the slot between the check above and this insert.
             return SlotFilled(reply.Trigger, reply.Schedule);
         }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // The number was deleted meanwhile.
+            return NumberEndpoints.NumberNotFound(phoneNumber);
+        }
         return Results.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, clock));
     }
 
@@ -130,7 +135,15 @@ public static class AutoReplyEndpoints
 
         reply.Message = request!.Message!;
         reply.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted by another request after we read it: the delete wins, as the product says it stops at once.
+            return AutoReplyNotFound(phoneNumber, id);
+        }
         return Results.Ok(ToResponse(reply, number, clock));
     }
 

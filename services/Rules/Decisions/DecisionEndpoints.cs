@@ -1,4 +1,5 @@
 using AutoReply.Rules.Data;
+using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoReply.Rules.Decisions;
@@ -42,12 +43,22 @@ public static class DecisionEndpoints
         int limit = DefaultLimit,
         int offset = 0)
     {
+        var errors = new Dictionary<string, string[]>();
         if (limit < 1 || limit > MaxLimit || offset < 0)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
+            errors["limit"] = [$"limit must be 1 to {MaxLimit}, offset zero or more."];
+        }
+        // An unencoded "+" in a query string arrives as a space: say so rather than answer an empty list.
+        foreach (var (field, value) in new[] { ("phoneNumber", phoneNumber), ("contact", contact) })
+        {
+            if (!string.IsNullOrEmpty(value) && !PhoneNumberFormat.IsE164(value))
             {
-                ["limit"] = [$"limit must be 1 to {MaxLimit}, offset zero or more."],
-            });
+                errors[field] = [$"{field} {PhoneNumberFormat.E164Hint} (write + as %2B in a query string)."];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
         }
 
         var query = db.Decisions.AsNoTracking();

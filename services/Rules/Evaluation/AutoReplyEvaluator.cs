@@ -24,6 +24,9 @@ public sealed partial class AutoReplyEvaluator(
     RulesMetrics metrics,
     ILogger<AutoReplyEvaluator> logger)
 {
+    /// <summary>The unique index that makes one decision per event id.</summary>
+    private const string DecisionPerEvent = "IX_decisions_EventId";
+
     public async Task<Decision> EvaluateAsync(InboundEvent e, CancellationToken cancellationToken)
     {
         var existing = await db.Decisions.SingleOrDefaultAsync(d => d.EventId == e.EventId, cancellationToken);
@@ -104,7 +107,7 @@ public sealed partial class AutoReplyEvaluator(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: DecisionPerEvent })
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using AutoReply.Rules.Data;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AutoReply.Rules.Numbers;
 
@@ -55,7 +56,14 @@ public static class NumberEndpoints
         number.RecentActivityWindow = settings.RecentActivityWindow;
         number.MaxEventAge = settings.MaxEventAge;
         number.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || ex is DbUpdateConcurrencyException)
+        {
+            return ChangedConcurrently(phoneNumber);
+        }
 
         var body = NumberSettingsResponse.From(number);
         return created ? Results.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}", body) : Results.Ok(body);
@@ -75,6 +83,12 @@ public static class NumberEndpoints
 
     public static IResult InvalidNumber() => Results.ValidationProblem(
         new Dictionary<string, string[]> { ["phoneNumber"] = [$"phoneNumber {PhoneNumberFormat.E164Hint}."] });
+
+    /// <summary>Another request created or deleted the same number between our read and our write.</summary>
+    public static IResult ChangedConcurrently(string phoneNumber) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Changed concurrently",
+        detail: $"{phoneNumber} was changed by another request at the same time; read it again and retry.");
 
     public static IResult NumberNotFound(string phoneNumber) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,

@@ -9,14 +9,26 @@ namespace AutoReply.Sender.Delivery;
 /// Applies the provider's status callbacks to the sends. Callbacks may arrive late or out of
 /// order; a state only ever moves forward.
 /// </summary>
-public sealed class ProviderStatusConsumer(SenderDbContext db, TimeProvider clock, SenderMetrics metrics) : IConsumer<ProviderStatusReported>
+public sealed class ProviderStatusConsumer(SenderDbContext db, TimeProvider clock, SenderMetrics metrics, ILogger<ProviderStatusConsumer> logger)
+    : IConsumer<ProviderStatusReported>
 {
+    private static readonly TimeSpan UnmatchedCallbackPatience = TimeSpan.FromMinutes(1);
+
     public async Task Consume(ConsumeContext<ProviderStatusReported> context)
     {
         var report = context.Message;
-        // The callback can overtake the provider's answer to the send; the retry finds the send once it is saved.
-        var send = await db.Sends.SingleOrDefaultAsync(s => s.ProviderMessageId == report.ProviderMessageId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"No send with provider message id {report.ProviderMessageId} yet.");
+        var send = await db.Sends.SingleOrDefaultAsync(s => s.ProviderMessageId == report.ProviderMessageId, context.CancellationToken);
+        if (send is null)
+        {
+            // A callback can overtake the provider's answer to the send: retrying finds the send once
+            // it is saved. A callback still unmatched after that is about a message AutoReply never sent.
+            if (clock.GetUtcNow() - report.ReportedAt < UnmatchedCallbackPatience)
+            {
+                throw new InvalidOperationException($"No send with provider message id {report.ProviderMessageId} yet.");
+            }
+            logger.LogWarning("Dropped a status callback for provider message {ProviderMessageId}: no send has that id", report.ProviderMessageId);
+            return;
+        }
 
         if (DeliveryStates.Rank(report.Status) <= DeliveryStates.Rank(send.State))
         {

@@ -16,8 +16,6 @@ public static class ProviderErrorCodes
 {
     /// <summary>The recipient replied STOP to this sender: record the opt-out.</summary>
     public const string RecipientOptedOut = "21610";
-
-    public const string InvalidRecipient = "21211";
 }
 
 /// <summary>The provider could not be reached or kept failing; it did not take the message.</summary>
