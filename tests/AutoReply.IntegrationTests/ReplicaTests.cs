@@ -2,6 +2,8 @@ using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoReply.IntegrationTests;
 
@@ -11,12 +13,14 @@ public sealed class ReplicaTests(RealServers servers) : IAsyncLifetime
     private const int EventsPerStep = 10;
     private readonly ServiceFactory<RulesDbContext> first = new(servers);
     private readonly ServiceFactory<RulesDbContext> second = new(servers);
+    private readonly ConsumedEvents consumedByFirst = new();
+    private readonly ConsumedEvents consumedBySecond = new();
     private TestBus<SendStateChanged> bus = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _ = first.Server;
-        _ = second.Server;
+        first.Services.GetRequiredService<IBus>().ConnectConsumeObserver(consumedByFirst);
+        second.Services.GetRequiredService<IBus>().ConnectConsumeObserver(consumedBySecond);
         bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
     }
 
@@ -44,6 +48,8 @@ public sealed class ReplicaTests(RealServers servers) : IAsyncLifetime
         await onSecond.DeleteAutoReplyAsync(number, autoReply.Id);
         var afterDelete = await MissedCallsAsync(number, "after-delete");
         Assert.All(afterDelete, d => Assert.Equal(SuppressionReasons.NoAutoReply, d.Reason));
+        // Both replicas took part, or the test would prove nothing about replicas.
+        Assert.True(consumedByFirst.Count > 0 && consumedBySecond.Count > 0, $"consumed {consumedByFirst.Count} and {consumedBySecond.Count}");
 
         async Task<List<DecisionResponse>> MissedCallsAsync(string phoneNumber, string step)
         {
@@ -59,4 +65,28 @@ public sealed class ReplicaTests(RealServers servers) : IAsyncLifetime
             return decisions;
         }
     }
+}
+
+/// <summary>Counts the communication events one replica consumed.</summary>
+internal sealed class ConsumedEvents : IConsumeObserver
+{
+    private int count;
+
+    public int Count => Volatile.Read(ref count);
+
+    public Task PreConsume<T>(ConsumeContext<T> context)
+        where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context)
+        where T : class
+    {
+        if (context.Message is CallMissed)
+        {
+            Interlocked.Increment(ref count);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
+        where T : class => Task.CompletedTask;
 }

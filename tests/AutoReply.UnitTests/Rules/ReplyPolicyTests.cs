@@ -2,6 +2,7 @@ using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
+using AutoReply.Rules.OptOuts;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
 
 namespace AutoReply.UnitTests.Rules;
@@ -41,11 +42,13 @@ public sealed class ReplyPolicyTests
         string trigger,
         string occurredAt,
         TimeSpan? evaluatedAfter = null,
-        DateTimeOffset? lastOutboundActivity = null)
+        DateTimeOffset? lastOutboundActivity = null,
+        bool optedOut = false,
+        string? body = null)
     {
         var when = Moment(occurredAt);
-        var e = new InboundEvent("evt-0001", EventTypeOf(trigger), trigger, PhoneNumber, "+14155550199", when, Body: null);
-        return ReplyPolicy.Evaluate(new EvaluationInput(e, number, when + (evaluatedAfter ?? TimeSpan.FromMinutes(1)), lastOutboundActivity, OptedOut: false));
+        var e = new InboundEvent("evt-0001", EventTypeOf(trigger), trigger, PhoneNumber, "+14155550199", when, body);
+        return ReplyPolicy.Evaluate(new EvaluationInput(e, number, when + (evaluatedAfter ?? TimeSpan.FromMinutes(1)), lastOutboundActivity, optedOut));
     }
 
     private static string EventTypeOf(string trigger) => trigger switch
@@ -177,5 +180,48 @@ public sealed class ReplyPolicyTests
 
         Assert.Equal("Thanks for calling Acme Dental. We're closed and open again tomorrow at 9:00 AM.", reply.Text);
         Assert.Equal(TimeSpan.FromHours(1), reply.Cooldown);
+    }
+
+    [Fact]
+    public void An_event_from_an_opted_out_contact_is_suppressed_as_opted_out()
+    {
+        var verdict = Evaluate(WithAllSlots(), Triggers.MissedCall, AfterHours, optedOut: true);
+
+        Assert.Equal(SuppressionReasons.OptedOut, Assert.IsType<Suppress>(verdict).Reason);
+    }
+
+    [Theory]
+    [InlineData("STOP", KeywordKind.OptOut)]
+    [InlineData("start", KeywordKind.OptIn)]
+    [InlineData(" Help ", KeywordKind.Help)]
+    public void A_keyword_text_gets_no_reply_and_says_what_it_changes(string body, KeywordKind kind)
+    {
+        var verdict = Assert.IsType<Suppress>(Evaluate(WithAllSlots(), Triggers.Message, DuringHours, body: body));
+
+        Assert.Equal((SuppressionReasons.Keyword, kind), (verdict.Reason, verdict.Keyword));
+    }
+
+    [Fact]
+    public void Stop_is_honoured_even_when_late_and_for_a_number_without_settings()
+    {
+        var late = Assert.IsType<Suppress>(Evaluate(WithAllSlots(), Triggers.Message, DuringHours, evaluatedAfter: TimeSpan.FromDays(1), body: "STOP"));
+        var unknown = Assert.IsType<Suppress>(Evaluate(null, Triggers.Message, DuringHours, body: "STOP"));
+
+        Assert.Equal((SuppressionReasons.Keyword, KeywordKind.OptOut), (late.Reason, late.Keyword));
+        Assert.Equal((SuppressionReasons.Keyword, KeywordKind.OptOut), (unknown.Reason, unknown.Keyword));
+    }
+
+    [Fact]
+    public void A_missed_call_is_never_a_keyword_whatever_its_body()
+    {
+        Assert.IsType<Reply>(Evaluate(WithAllSlots(), Triggers.MissedCall, DuringHours, body: "STOP"));
+    }
+
+    [Fact]
+    public void A_stale_event_from_an_opted_out_contact_is_reported_stale_first()
+    {
+        var verdict = Evaluate(WithAllSlots(), Triggers.Voicemail, AfterHours, evaluatedAfter: TimeSpan.FromHours(1), optedOut: true);
+
+        Assert.Equal(SuppressionReasons.Stale, Assert.IsType<Suppress>(verdict).Reason);
     }
 }
