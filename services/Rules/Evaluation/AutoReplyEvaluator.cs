@@ -5,7 +5,6 @@ using AutoReply.Rules.OptOuts;
 using AutoReply.ServiceDefaults.Logging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AutoReply.Rules.Evaluation;
 
@@ -51,10 +50,9 @@ public sealed partial class AutoReplyEvaluator(
         }
 
         var decision = Record(e, verdict, now);
-        if (!await TrySaveAsync(decision, cancellationToken))
+        if (!await db.TryInsertAsync(decision, DecisionPerEvent, cancellationToken))
         {
             // Another delivery of the same event decided first; its decision is the one.
-            db.ChangeTracker.Clear();
             return await db.Decisions.SingleAsync(d => d.EventId == e.EventId, cancellationToken);
         }
 
@@ -98,20 +96,6 @@ public sealed partial class AutoReplyEvaluator(
         },
         Message = (verdict as Reply)?.Text,
     };
-
-    private async Task<bool> TrySaveAsync(Decision decision, CancellationToken cancellationToken)
-    {
-        db.Decisions.Add(decision);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: DecisionPerEvent })
-        {
-            return false;
-        }
-    }
 
     private async Task EnsureCommandSentAsync(Decision decision, CancellationToken cancellationToken)
     {

@@ -6,7 +6,6 @@ using AutoReply.ServiceDefaults.Logging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AutoReply.Sender.Delivery;
 
@@ -24,6 +23,9 @@ public sealed partial class SendAutoReplyConsumer(
     SenderMetrics metrics,
     ILogger<SendAutoReplyConsumer> logger) : IConsumer<SendAutoReply>
 {
+    /// <summary>The primary key that makes one send per decision.</summary>
+    private const string SendPerDecision = "PK_sends";
+
     /// <summary>How long an unfinished attempt may still be talking to the provider (with a margin for clocks).</summary>
     private TimeSpan AttemptInFlightFor => options.Value.LongestAttempt + TimeSpan.FromSeconds(5);
 
@@ -104,17 +106,11 @@ public sealed partial class SendAutoReplyConsumer(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Sends.Add(send);
-        try
+        if (await db.TryInsertAsync(send, SendPerDecision, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             return send;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            return await db.Sends.SingleAsync(s => s.DecisionId == command.DecisionId, cancellationToken);
-        }
+        return await db.Sends.SingleAsync(s => s.DecisionId == command.DecisionId, cancellationToken);
     }
 
     /// <summary>Derived from the decision, so every attempt for one decision carries the same key.</summary>
