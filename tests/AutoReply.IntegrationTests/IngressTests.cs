@@ -102,6 +102,22 @@ public sealed class IngressTests(RealServers servers) : IAsyncLifetime
         Assert.Equal(["occurredAt"], results[0].Errors!.Keys);
     }
 
+    [Fact]
+    public async Task Event_is_refused_with_503_and_not_published_while_redis_is_down()
+    {
+        var deadRedis = $"127.0.0.1:{AutoReply.AppHost.Hosting.FreePort.Next()},connectTimeout=500,asyncTimeout=500";
+        await using var withoutRedis = new ServiceFactory<EventValidator>(servers, new Dictionary<string, string?> { ["ConnectionStrings:redis"] = deadRedis });
+        var missedCall = MissedCall(TestData.EventId());
+
+        var response = await withoutRedis.CreateAuthorizedClient().PostAsJsonAsync("/v1/events", missedCall, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var published = await Eventually.ReadAsync(
+            () => Task.FromResult(bus.Observed.Count(e => e.EventId == missedCall.Id)), count => count > 0, TimeSpan.FromSeconds(2));
+        Assert.Equal(0, published);
+    }
+
     private static MissedCallRequest MissedCall(string id) =>
         new(id, "call.missed", TestData.PhoneNumber(), TestData.PhoneNumber(), DateTimeOffset.UtcNow);
 

@@ -21,15 +21,14 @@ public static class EventEndpoints
     private static async Task<IResult> AcceptOneAsync(
         JsonElement body, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
-        var (id, status, duplicate, errors) = await AcceptAsync(body, validator, intake, metrics, cancellationToken);
+        var (id, status, duplicate, errors, dependency) = await AcceptAsync(body, validator, intake, metrics, cancellationToken);
         return status switch
         {
             StatusCodes.Status202Accepted => Results.Accepted(value: new EventAccepted(id!, duplicate!.Value)),
             StatusCodes.Status400BadRequest => Results.ValidationProblem(errors!, title: "The event is not valid; nothing was published."),
             StatusCodes.Status409Conflict => Results.Problem(statusCode: status, title: "Event in flight",
                 detail: $"An event with id '{id}' is being accepted by another request right now; retry shortly."),
-            _ => Results.Problem(statusCode: status, title: "Message bus unavailable",
-                detail: "The event could not be put on the bus and was not accepted; retry with the same id."),
+            _ => Results.Problem(statusCode: status, title: "Dependency unavailable", detail: Describe(status, dependency)),
         };
     }
 
@@ -48,8 +47,8 @@ public static class EventEndpoints
         var results = new BatchItemResult[items.Length];
         await Parallel.ForAsync(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken }, async (index, token) =>
         {
-            var (id, status, duplicate, errors) = await AcceptAsync(items[index], validator, intake, metrics, token);
-            results[index] = new BatchItemResult(id, status, duplicate, Describe(status), errors);
+            var (id, status, duplicate, errors, dependency) = await AcceptAsync(items[index], validator, intake, metrics, token);
+            results[index] = new BatchItemResult(id, status, duplicate, Describe(status, dependency), errors);
         });
         return Results.Ok(results);
     }
@@ -71,7 +70,8 @@ public static class EventEndpoints
             IntakeStatus.Accepted => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, false, null),
             IntakeStatus.Duplicate => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, true, null),
             IntakeStatus.InFlight => new ItemOutcome(request!.Id, StatusCodes.Status409Conflict, null, null),
-            _ => new ItemOutcome(request!.Id, StatusCodes.Status503ServiceUnavailable, null, null),
+            IntakeStatus.BusUnavailable => new ItemOutcome(request!.Id, StatusCodes.Status503ServiceUnavailable, null, null, "message bus"),
+            _ => new ItemOutcome(request!.Id, StatusCodes.Status503ServiceUnavailable, null, null, "de-duplication store (Redis)"),
         };
     }
 
@@ -93,13 +93,13 @@ public static class EventEndpoints
         }
     }
 
-    private static string? Describe(int status) => status switch
+    private static string? Describe(int status, string? dependency) => status switch
     {
         StatusCodes.Status400BadRequest => "The event is not valid; it was not published.",
         StatusCodes.Status409Conflict => "An event with this id is being accepted by another request; retry.",
-        StatusCodes.Status503ServiceUnavailable => "The message bus is unavailable; retry.",
+        StatusCodes.Status503ServiceUnavailable => $"The {dependency} is unavailable; the event was not accepted. Retry with the same id.",
         _ => null,
     };
 
-    private sealed record ItemOutcome(string? Id, int Status, bool? Duplicate, IDictionary<string, string[]>? Errors);
+    private sealed record ItemOutcome(string? Id, int Status, bool? Duplicate, IDictionary<string, string[]>? Errors, string? Dependency = null);
 }

@@ -13,6 +13,7 @@ public enum IntakeStatus
     Duplicate,
     InFlight,
     BusUnavailable,
+    DeduplicationUnavailable,
 }
 
 /// <summary>
@@ -30,7 +31,18 @@ public sealed partial class EventIntake(
 
     public async Task<IntakeStatus> AcceptAsync(ValidEvent e, CancellationToken cancellationToken)
     {
-        var claim = await registry.ClaimOrAwaitAsync(e.Id, InFlightPatience, cancellationToken);
+        EventIdClaim claim;
+        try
+        {
+            claim = await registry.ClaimOrAwaitAsync(e.Id, InFlightPatience, cancellationToken);
+        }
+        catch (RedisException ex)
+        {
+            // Without the de-duplication store an event could be published twice: refuse it, the client retries.
+            LogDeduplicationUnavailable(logger, ex, e.Id);
+            metrics.Record(e.Type, IntakeStatus.DeduplicationUnavailable);
+            return IntakeStatus.DeduplicationUnavailable;
+        }
         if (claim.Outcome != ClaimOutcome.Claimed)
         {
             var status = claim.Outcome == ClaimOutcome.AlreadyPublished ? IntakeStatus.Duplicate : IntakeStatus.InFlight;
@@ -68,6 +80,9 @@ public sealed partial class EventIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted event {EventId} ({EventType}) for {PhoneNumber} from {Contact}")]
     private static partial void LogAccepted(ILogger logger, string eventId, string eventType, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused event {EventId}: Redis, which de-duplicates event ids, is unavailable")]
+    private static partial void LogDeduplicationUnavailable(ILogger logger, Exception exception, string eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} is on the bus but Redis did not record it as published")]
     private static partial void LogNotRemembered(ILogger logger, Exception exception, string eventId);
