@@ -8,6 +8,8 @@ namespace AutoReply.Sender;
 
 public static class SenderRegistration
 {
+    public const string ProviderHealthCheck = "sms-provider";
+
     public static IHostApplicationBuilder AddSender(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<SenderDbContext>(SenderDbContext.Schema);
@@ -24,20 +26,29 @@ public static class SenderRegistration
             .Bind(builder.Configuration.GetSection(ProviderOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(services => ProviderPipeline.CreateRateLimiter(services.GetRequiredService<IOptions<ProviderOptions>>().Value));
-        builder.Services.AddSingleton<ProviderCircuitState>();
-        builder.Services.AddHealthChecks().AddCheck<ProviderCircuitState>("sms-provider", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddProviderClient();
+        builder.Services.AddHealthChecks().AddCheck<ProviderCircuitState>(ProviderHealthCheck, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// The provider client with its own resilience pipeline, its per-number rate limiter and its
+    /// circuit state. Bind <see cref="ProviderOptions"/> before calling this.
+    /// </summary>
+    public static IHttpClientBuilder AddProviderClient(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => ProviderPipeline.CreateRateLimiter(provider.GetRequiredService<IOptions<ProviderOptions>>().Value));
+        services.AddSingleton<ProviderCircuitState>();
 
         // The provider gets its own pipeline instead of the standard handler: retrying a send on any 5xx could text twice.
 #pragma warning disable EXTEXP0001 // Experimental, but the only way to take the standard handler off one client.
-        builder.Services.AddHttpClient<TwilioMessagesClient>()
-            .RemoveAllResilienceHandlers()
-            .AddResilienceHandler("sms-provider", (pipeline, context) => ProviderPipeline.Configure(
-                pipeline,
-                context.ServiceProvider.GetRequiredService<IOptions<ProviderOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<System.Threading.RateLimiting.PartitionedRateLimiter<string>>(),
-                context.ServiceProvider.GetRequiredService<ProviderCircuitState>()));
+        var client = services.AddHttpClient<TwilioMessagesClient>().RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        return builder;
+        client.AddResilienceHandler(ProviderHealthCheck, (pipeline, context) => ProviderPipeline.Configure(
+            pipeline,
+            context.ServiceProvider.GetRequiredService<IOptions<ProviderOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<System.Threading.RateLimiting.PartitionedRateLimiter<string>>(),
+            context.ServiceProvider.GetRequiredService<ProviderCircuitState>()));
+        return client;
     }
 }

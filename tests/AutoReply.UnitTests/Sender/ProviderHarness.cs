@@ -1,19 +1,18 @@
-using System.Threading.RateLimiting;
+using AutoReply.Sender;
 using AutoReply.Sender.Provider;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace AutoReply.UnitTests.Sender;
 
 /// <summary>
-/// The provider client wired as <c>SenderRegistration.AddSender</c> wires it (typed client, the
-/// <see cref="ProviderPipeline"/> as its resilience handler, the circuit state as a health check),
+/// The provider client wired by the sender's own <see cref="SenderRegistration.AddProviderClient"/>
+/// (typed client, the <see cref="ProviderPipeline"/> as its resilience handler, the circuit state),
 /// over a <see cref="ScriptedProvider"/> and with delays short enough for a unit test.
 /// </summary>
 internal sealed class ProviderHarness : IAsyncDisposable
 {
-    public const string HealthCheckName = "sms-provider";
+    public const string HealthCheckName = SenderRegistration.ProviderHealthCheck;
 
     public static readonly OutgoingText Text = new("+15005550006", "+14155550199", "Thanks for calling Acme Dental.", "decision-0001");
 
@@ -37,16 +36,8 @@ internal sealed class ProviderHarness : IAsyncDisposable
             options.BreakDuration = TimeSpan.FromMinutes(5);
             configure?.Invoke(options);
         });
-        collection.AddSingleton(serviceProvider => ProviderPipeline.CreateRateLimiter(serviceProvider.GetRequiredService<IOptions<ProviderOptions>>().Value));
-        collection.AddSingleton<ProviderCircuitState>();
         collection.AddHealthChecks().AddCheck<ProviderCircuitState>(HealthCheckName);
-        collection.AddHttpClient<TwilioMessagesClient>()
-            .ConfigurePrimaryHttpMessageHandler(() => provider)
-            .AddResilienceHandler("sms-provider", (pipeline, context) => ProviderPipeline.Configure(
-                pipeline,
-                context.ServiceProvider.GetRequiredService<IOptions<ProviderOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<PartitionedRateLimiter<string>>(),
-                context.ServiceProvider.GetRequiredService<ProviderCircuitState>()));
+        collection.AddProviderClient().ConfigurePrimaryHttpMessageHandler(() => provider);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
