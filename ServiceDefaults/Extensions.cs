@@ -25,7 +25,7 @@ public static class ServiceDefaultsExtensions
     public const string AlivePath = "/alive";
 
     /// <summary>Meters and activity sources the services publish besides the framework's own.</summary>
-    public static readonly string[] TelemetrySources = ["AutoReply.*", "MassTransit", "Npgsql"];
+    public static readonly string[] TelemetrySources = ["AutoReply.*", "MassTransit"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder

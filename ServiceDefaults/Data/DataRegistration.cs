@@ -1,43 +1,39 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Client registrations for the data stores, reading connection strings the way an Aspire AppHost
-/// hands them over, each with its readiness check.
+/// The data stores through Aspire's client integrations (connection, health check, traces and
+/// metrics), by the connection names the AppHost hands over.
 /// </summary>
 public static class DataRegistration
 {
     public const string DatabaseConnectionName = "autoreplydb";
     public const string RedisConnectionName = "redis";
 
+    /// <summary>
+    /// A pooled DbContext on <c>ConnectionStrings__autoreplydb</c>, its migrations history kept in
+    /// its own <paramref name="schema"/> so that services sharing the database never see each other's.
+    /// </summary>
     public static IHostApplicationBuilder AddPostgresDbContext<TContext>(this IHostApplicationBuilder builder, string schema)
         where TContext : DbContext
     {
-        var connectionString = RequiredConnectionString(builder, DatabaseConnectionName);
-        builder.Services.AddDbContextPool<TContext>(options => options.UseNpgsql(
-            connectionString,
-            npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
-        builder.Services.AddHealthChecks().AddNpgSql(
-            connectionString,
-            name: $"{DatabaseConnectionName}",
-            tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.RequiredConnectionString(DatabaseConnectionName);
+        builder.AddNpgsqlDbContext<TContext>(
+            DatabaseConnectionName,
+            // A failed message is retried whole by the bus; EF Core's retrying strategy would also
+            // forbid the explicit transactions that keep a write and its effects together.
+            settings => settings.DisableRetry = true,
+            options => options.UseNpgsql(npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
         return builder;
     }
 
-    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder)
+    /// <summary>The shared <c>IConnectionMultiplexer</c> on <c>ConnectionStrings__redis</c>; it starts without Redis and reconnects.</summary>
+    public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
-        var options = ConfigurationOptions.Parse(RequiredConnectionString(builder, RedisConnectionName));
-        // Start without Redis and reconnect when it comes: the health check says it is missing meanwhile.
-        options.AbortOnConnectFail = false;
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        builder.Services.AddHealthChecks().AddRedis(
-            services => services.GetRequiredService<IConnectionMultiplexer>(),
-            name: RedisConnectionName,
-            tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.RequiredConnectionString(RedisConnectionName);
+        builder.AddRedisClient(RedisConnectionName);
         return builder;
     }
 

@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiKeyAuthentication();
-builder.AddRedisClient();
+builder.AddRedis();
 builder.AddMessageBus();
 builder.AddIngress();
 

@@ -13,7 +13,7 @@ public static class RulesRegistration
     public static IHostApplicationBuilder AddRules(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<RulesDbContext>(RulesDbContext.Schema);
-        builder.AddRedisClient();
+        builder.AddRedis();
         builder.AddMessageBus(bus =>
         {
             bus.AddConsumer<CommunicationEventConsumer>();

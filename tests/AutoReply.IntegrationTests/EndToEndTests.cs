@@ -8,7 +8,8 @@ using AutoReply.ServiceDefaults.Provider;
 namespace AutoReply.IntegrationTests;
 
 /// <summary>The system started by the AppHost, driven through its public HTTP API like a user would.</summary>
-public sealed class EndToEndTests(AppHostFixture system) : IClassFixture<AppHostFixture>
+[Collection(nameof(SystemCollection))]
+public sealed class EndToEndTests(AppHostFixture system)
 {
     [Fact]
     public async Task Missed_call_after_hours_texts_the_contact_once_then_cooldown_then_deleted_auto_reply_means_no_auto_reply()

@@ -105,7 +105,7 @@ public sealed class IngressTests(RealServers servers) : IAsyncLifetime
     [Fact]
     public async Task Event_is_refused_with_503_and_not_published_while_redis_is_down()
     {
-        var deadRedis = $"127.0.0.1:{AutoReply.AppHost.Hosting.FreePort.Next()},connectTimeout=500,asyncTimeout=500";
+        var deadRedis = $"127.0.0.1:{UnusedPort.Next()},connectTimeout=500,asyncTimeout=500";
         await using var withoutRedis = new ServiceFactory<EventValidator>(servers, new Dictionary<string, string?> { ["ConnectionStrings:redis"] = deadRedis });
         var missedCall = MissedCall(TestData.EventId());
 

@@ -1,50 +1,28 @@
-using AutoReply.AppHost.Hosting;
-using AutoReply.AppHost.Hosting.Servers;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 [assembly: AssemblyFixture(typeof(AutoReply.IntegrationTests.Infrastructure.RealServers))]
 
 namespace AutoReply.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Private RabbitMQ, Redis and PostgreSQL instances for the whole test run, started with the
-/// AppHost's own server code in a temporary folder and stopped at the end.
+/// RabbitMQ, Redis and PostgreSQL for the tests that host services in the test process: the
+/// AppHost's own server resources, started through Aspire's testing builder without its services,
+/// with their data in a temporary folder.
 /// </summary>
 public sealed class RealServers : IAsyncLifetime
 {
     public const string Database = "autoreplydb";
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"autoreply-tests-{Guid.NewGuid():N}");
-    private RabbitMqServer? rabbitMq;
-    private RedisServer? redis;
-    private PostgresServer? postgres;
+    private readonly TestDataDirectory data = new();
+    private DistributedApplication? app;
 
-    public ResourceLog Log { get; private set; } = ResourceLog.Console;
+    public string RabbitMq { get; private set; } = "";
 
-    public string LogDirectory => Path.Combine(root, "logs");
+    public string Redis { get; private set; } = "";
 
-    public string RabbitMq => rabbitMq!.ConnectionString;
-
-    public string Redis => redis!.ConnectionString;
-
-    public string Postgres => postgres!.DatabaseConnectionString(Database);
-
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(root);
-        Log = new ResourceLog(LogDirectory);
-        var cancellation = TestContext.Current.CancellationToken;
-        var starting = new Task[]
-        {
-            Task.Run(async () => rabbitMq = await RabbitMqServer.StartAsync("rabbitmq", Path.Combine(root, "rabbitmq"), Log, cancellation)),
-            Task.Run(async () => redis = await RedisServer.StartAsync("redis", Path.Combine(root, "redis"), Log, cancellation)),
-            Task.Run(async () =>
-            {
-                postgres = await PostgresServer.StartAsync("postgres", Path.Combine(root, "postgres"), Log, cancellation);
-                await postgres.CreateDatabaseAsync(Database, cancellation);
-            }),
-        };
-        await Task.WhenAll(starting);
-    }
+    public string Postgres { get; private set; } = "";
 
     /// <summary>The connection strings as the AppHost hands them to services.</summary>
     public IReadOnlyDictionary<string, string> ConnectionStrings => new Dictionary<string, string>
@@ -54,22 +32,32 @@ public sealed class RealServers : IAsyncLifetime
         [Database] = Postgres,
     };
 
+    public async ValueTask InitializeAsync()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AutoReply_AppHost>(
+            [.. data.AppHostArguments], cancellation);
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.Resources.Remove(project);
+        }
+        app = await builder.BuildAsync(cancellation);
+        await app.StartAsync(cancellation);
+        await Task.WhenAll(new[] { "rabbitmq", "redis", Database }
+            .Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellation)));
+
+        RabbitMq = (await app.GetConnectionStringAsync("rabbitmq", cancellation))!;
+        Redis = (await app.GetConnectionStringAsync("redis", cancellation))!;
+        Postgres = (await app.GetConnectionStringAsync(Database, cancellation))!;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var server in new IPrivateServer?[] { rabbitMq, redis, postgres })
+        if (app is not null)
         {
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server still closing its files; the folder is in the temp directory anyway.
-        }
+        data.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using AutoReply.AppHost.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -9,7 +8,7 @@ public sealed class SandboxServer : WebApplicationFactory<AutoReply.SmsSandbox.P
 {
     public SandboxServer()
     {
-        Port = FreePort.Next();
+        Port = UnusedPort.Next();
         UseKestrel(Port);
         StartServer();
     }
