@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Configuration;
+using AutoReply.AppHost;
 using AutoReply.AppHost.Servers;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -11,40 +12,32 @@ var rabbitmq = builder.AddMessageBroker("rabbitmq");
 var redis = builder.AddCache("redis");
 var autoreplydb = builder.AddDatabase("postgres", "autoreplydb");
 
-var sandbox = builder.AddProject<Projects.AutoReply_SmsSandbox>("smssandbox")
-    .WithHttpEndpoint(port: 5090, name: "http")
+var sandbox = builder.AddService<Projects.AutoReply_SmsSandbox>("smssandbox", port: 5090)
     .WithEnvironment("Sandbox__AccountSid", providerAccount)
-    .WithEnvironment("Sandbox__AuthToken", providerToken)
-    .WithHttpHealthCheck("/health");
+    .WithEnvironment("Sandbox__AuthToken", providerToken);
 
-var rules = builder.AddProject<Projects.AutoReply_Rules>("rules")
-    .WithHttpEndpoint(port: 5081, name: "http")
+var rules = builder.AddService<Projects.AutoReply_Rules>("rules", port: 5081)
     .WithReplicas(builder.Configuration.GetValue("AppHost:Replicas:rules", 2))
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithReference(redis).WaitFor(redis)
     .WithReference(autoreplydb).WaitFor(autoreplydb)
-    .WithEnvironment("AUTOREPLY_API_KEY", apiKey)
-    .WithHttpHealthCheck("/health");
+    .WithEnvironment("AUTOREPLY_API_KEY", apiKey);
 
-var ingress = builder.AddProject<Projects.AutoReply_Ingress>("ingress")
-    .WithHttpEndpoint(port: 5080, name: "http")
+var ingress = builder.AddService<Projects.AutoReply_Ingress>("ingress", port: 5080)
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithReference(redis).WaitFor(redis)
     // Events are published with the mandatory flag: they are refused until rules has bound its queue.
     .WaitFor(rules)
     .WithEnvironment("AUTOREPLY_API_KEY", apiKey)
-    .WithEnvironment("Provider__AuthToken", providerToken)
-    .WithHttpHealthCheck("/health");
+    .WithEnvironment("Provider__AuthToken", providerToken);
 
-builder.AddProject<Projects.AutoReply_Sender>("sender")
-    .WithHttpEndpoint(port: 5082, name: "http")
+builder.AddService<Projects.AutoReply_Sender>("sender", port: 5082)
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithReference(autoreplydb).WaitFor(autoreplydb)
     .WithReference(sandbox).WaitFor(sandbox)
-    .WithEnvironment("Provider__BaseUrl", sandbox.GetEndpoint("http"))
+    .WithEnvironment("Provider__BaseUrl", sandbox.GetEndpoint(ServiceProjects.Http))
     .WithEnvironment("Provider__AccountSid", providerAccount)
     .WithEnvironment("Provider__AuthToken", providerToken)
-    .WithEnvironment("Provider__StatusCallbackUrl", ReferenceExpression.Create($"{ingress.GetEndpoint("http")}/webhooks/provider/status"))
-    .WithHttpHealthCheck("/health");
+    .WithEnvironment("Provider__StatusCallbackUrl", ReferenceExpression.Create($"{ingress.GetEndpoint(ServiceProjects.Http)}/webhooks/provider/status"));
 
 await builder.Build().RunAsync();

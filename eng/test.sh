@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, integration tests against private RabbitMQ, Redis and PostgreSQL
-# instances, and end-to-end tests through the AppHost. Installs the servers first if missing.
+# Runs every test: unit tests, integration tests against the AppHost's RabbitMQ, Redis and PostgreSQL,
+# end-to-end and browser tests through the AppHost. Installs what is missing first.
 # Ends with one line "N passed, N failed[, N skipped]" and a non-zero exit when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-bash eng/install-servers.sh || exit 1
+bash eng/install-prerequisites.sh || exit 1
 
 results=TestResults
 rm -rf "$results"

@@ -159,7 +159,7 @@ public static class LocalPostgresBuilderExtensions
             .FirstOrDefault();
         return newest is null
             ? throw new DistributedApplicationException(
-                "PostgreSQL is not installed: install the Debian package 'postgresql' (eng/install-servers.sh does), or set ConnectionStrings__autoreplydb.")
+                "PostgreSQL is not installed: install the Debian package 'postgresql' (eng/install-prerequisites.sh does), or set ConnectionStrings__autoreplydb.")
             : Path.Combine(newest, "bin");
     }
 }

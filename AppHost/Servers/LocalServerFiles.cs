@@ -24,7 +24,7 @@ internal static class LocalServerFiles
         File.Exists(path)
             ? path
             : throw new DistributedApplicationException(
-                $"{path} is missing: install the Debian package '{package}' (eng/install-servers.sh does), or set ConnectionStrings__… to a running server.");
+                $"{path} is missing: install the Debian package '{package}' (eng/install-prerequisites.sh does), or set ConnectionStrings__… to a running server.");
 
     /// <summary>
     /// The command line that runs <paramref name="fileName"/> as <paramref name="user"/> when the AppHost

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Installs the servers AutoReply runs against (RabbitMQ, Redis, PostgreSQL) from Debian's
-# packages when they are missing. The AppHost and the test fixtures start private instances of
-# them; the system services these packages install are stopped and disabled so that they do not
-# hold the default ports or the CPU.
+# Installs what AutoReply runs and tests against, from Debian's packages, when it is missing:
+# the servers (RabbitMQ, Redis, PostgreSQL), which the AppHost runs as its own executable
+# resources, and Chromium, which the browser tests drive. The system services the server
+# packages install are stopped and disabled so that they hold neither the default ports nor the CPU.
 set -euo pipefail
 
 missing=()
-command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
-command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-servers: RabbitMQ, Redis and PostgreSQL are installed."
+  echo "install-prerequisites: RabbitMQ, Redis, PostgreSQL and Chromium are installed."
   exit 0
 fi
 
@@ -20,13 +21,13 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   sudo=(sudo)
 else
-  echo "install-servers: missing Debian packages: ${missing[*]}" >&2
-  echo "install-servers: run as root, or install them yourself:" >&2
+  echo "install-prerequisites: missing Debian packages: ${missing[*]}" >&2
+  echo "install-prerequisites: run as root, or install them yourself:" >&2
   echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi
 
-echo "install-servers: installing ${missing[*]}"
+echo "install-prerequisites: installing ${missing[*]}"
 # policy-rc.d keeps the packages' own services from starting during the install.
 policy=/usr/sbin/policy-rc.d
 created_policy=false
@@ -41,10 +42,10 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 
-# Stop anything the packages started anyway (the private instances use their own ports).
+# Stop anything the packages started anyway (the AppHost runs its own instances on its own ports).
 for service in rabbitmq-server redis-server postgresql; do
   "${sudo[@]}" service "$service" stop >/dev/null 2>&1 || true
 done
 "${sudo[@]}" pkill -u rabbitmq -f beam.smp >/dev/null 2>&1 || true
 "${sudo[@]}" pkill -u rabbitmq epmd >/dev/null 2>&1 || true
-echo "install-servers: done."
+echo "install-prerequisites: done."

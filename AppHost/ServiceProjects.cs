@@ -1,0 +1,15 @@
+namespace AutoReply.AppHost;
+
+internal static class ServiceProjects
+{
+    /// <summary>An AutoReply service: plain HTTP on its development port, healthy when <c>/health</c> answers.</summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, [ResourceName] string name, int port)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
+            .WithHttpEndpoint(port: port, name: Http)
+            .WithHttpHealthCheck("/health")
+            // No HTTPS inside the development system: no developer certificate to configure or trust.
+            .WithoutHttpsCertificate();
+
+    public const string Http = "http";
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using AutoReply.IntegrationTests.Infrastructure;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>A service that crashes, as an operator sees it in the dashboard and restarts it from there.</summary>
+[Collection(nameof(SystemCollection))]
+public sealed class CrashRecoveryTests(AppHostFixture system)
+{
+    [Fact]
+    public async Task Killed_sender_shows_as_finished_and_once_restarted_texts_the_missed_call_that_waited_for_it()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Crash Test Garage"));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "Closed now, back at 8.");
+
+        KillServiceProcess("sender");
+        var crashed = await system.App.ResourceNotifications.WaitForResourceAsync(
+            "sender", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellation);
+        using var ingress = system.Client("ingress");
+        var response = await ingress.PostAsJsonAsync("/v1/events",
+            new { id = TestData.EventId(), type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow }, cancellation);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var sent = Assert.Single(await rules.DecisionsWhenAsync(contact, 1));
+
+        await system.App.ResourceCommands.ExecuteCommandAsync("sender", KnownResourceCommands.StartCommand, cancellation);
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("sender", cancellation);
+        var texts = await Eventually.ReadAsync(() => new SandboxApi(system.Url("smssandbox")).TextsToAsync(contact), t => t.Count > 0);
+
+        Assert.Contains(crashed.Snapshot.State?.Text, new[] { KnownResourceStates.Finished, KnownResourceStates.Exited });
+        Assert.Equal("sent", sent.Outcome);
+        Assert.Equal("Closed now, back at 8.", Assert.Single(texts).GetProperty("body").GetString());
+    }
+
+    /// <summary>
+    /// <c>kill -9</c> of the service itself: DCP runs a project under <c>dotnet run</c>, whose pid
+    /// the resource reports, so the service is that process's child.
+    /// </summary>
+    private void KillServiceProcess(string resource)
+    {
+        Assert.True(system.App.ResourceNotifications.TryGetCurrentState(resource, out var current));
+        var wrapper = current.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
+        var children = File.ReadAllText($"/proc/{wrapper}/task/{wrapper}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        using var service = Process.GetProcessById(int.Parse(Assert.Single(children), CultureInfo.InvariantCulture));
+        service.Kill();
+    }
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using AutoReply.IntegrationTests.Infrastructure;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>
+/// <c>eng/run.sh</c> as a developer runs it, then stopped the ways a developer or a machine stops
+/// it: afterwards no process it started is left, servers included.
+/// </summary>
+public sealed class ShutdownTests
+{
+    /// <summary>What a started system runs: the servers, the four services, DCP and the dashboard.</summary>
+    private static readonly string[] Started =
+        [.. new[] { "beam.smp", "epmd", "redis-server", "postgres", "AutoReply.Ingress", "AutoReply.Rules", "AutoReply.Sender", "AutoReply.SmsSandbox", "dcp", "Aspire.Dashboard" }
+            .Select(ProcessName)];
+
+    /// <summary>The name Linux keeps for a process: its first 15 characters.</summary>
+    private static string ProcessName(string executable) => executable.Length > 15 ? executable[..15] : executable;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    public enum Stop
+    {
+        CtrlC,
+        TerminateAppHost,
+        KillDotnetRun,
+    }
+
+    [Theory]
+    [InlineData(Stop.CtrlC)]
+    [InlineData(Stop.TerminateAppHost)]
+    [InlineData(Stop.KillDotnetRun)]
+    public async Task Stopping_the_system_leaves_no_process_behind(Stop stop)
+    {
+        using var data = new TestDataDirectory();
+        var marker = Guid.NewGuid().ToString("N");
+        using var run = StartRunScript(data.Path, marker);
+        var ours = new ProcessesOfRun(marker, data.Path);
+        try
+        {
+            var started = await ours.WaitUntilAsync(names => Started.All(names.Contains), Patience);
+            Assert.True(Started.All(started.Contains), $"Started only: {string.Join(", ", started)}");
+
+            switch (stop)
+            {
+                case Stop.CtrlC:
+                    Signal("INT", -run.Id); // the terminal's process group
+                    break;
+                case Stop.TerminateAppHost:
+                    Signal("TERM", ours.Find(ProcessName("AutoReply.AppHost")));
+                    break;
+                case Stop.KillDotnetRun:
+                    run.Kill();
+                    break;
+            }
+
+            var left = await ours.WaitUntilAsync(names => names.Count == 0, Patience);
+            Assert.Empty(left);
+        }
+        finally
+        {
+            ours.KillAll();
+        }
+    }
+
+    /// <summary><c>eng/run.sh</c> in a process group of its own, on free ports, with its data in a temporary folder.</summary>
+    private static Process StartRunScript(string dataDirectory, string marker)
+    {
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("setsid", ["bash", Path.Combine(root, "eng", "run.sh"), "--no-build", "--no-launch-profile"])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["AUTOREPLY_SHUTDOWN_TEST"] = marker;
+        start.Environment["AppHost__DataDirectory"] = dataDirectory;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{UnusedPort.Next()}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{UnusedPort.Next()}";
+        start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        start.Environment["DcpPublisher__RandomizePorts"] = "true";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, "--", pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "AutoReply.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds AutoReply.sln.");
+    }
+
+    /// <summary>
+    /// The processes one run started: those that inherited its marker variable, and the servers
+    /// working in its data folder (Redis and PostgreSQL overwrite their environment with their process titles).
+    /// </summary>
+    private sealed class ProcessesOfRun(string marker, string dataDirectory)
+    {
+        public async Task<List<string>> WaitUntilAsync(Func<List<string>, bool> done, TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            var names = Names();
+            while (!done(names) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250, TestContext.Current.CancellationToken);
+                names = Names();
+            }
+            return names;
+        }
+
+        public int Find(string name) => List().First(p => p.Name == name).Pid;
+
+        public void KillAll()
+        {
+            foreach (var (pid, _) in List())
+            {
+                try
+                {
+                    using var process = Process.GetProcessById(pid);
+                    process.Kill();
+                }
+                catch (ArgumentException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+
+        private List<string> Names() => [.. List().Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)];
+
+        private List<(int Pid, string Name)> List()
+        {
+            var found = new List<(int, string)>();
+            foreach (var folder in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(folder), out var pid) || pid == Environment.ProcessId)
+                {
+                    continue;
+                }
+                try
+                {
+                    var ours = File.ReadAllText(Path.Combine(folder, "environ")).Contains(marker, StringComparison.Ordinal)
+                        || (new DirectoryInfo(Path.Combine(folder, "cwd")).LinkTarget?.StartsWith(dataDirectory, StringComparison.Ordinal) ?? false);
+                    var state = File.ReadAllText(Path.Combine(folder, "stat")).Split(") ")[1][0];
+                    if (ours && state != 'Z')
+                    {
+                        found.Add((pid, File.ReadAllText(Path.Combine(folder, "comm")).Trim()));
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // The process ended while it was read.
+                }
+            }
+            return found;
+        }
+    }
+}
