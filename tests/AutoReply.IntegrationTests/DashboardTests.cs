@@ -63,6 +63,38 @@ public sealed class DashboardTests(AppHostFixture system)
         await Screenshots.SaveAsync(page, "dashboard-missed-call-trace");
     }
 
+    [Fact]
+    public async Task The_autoreply_meters_are_on_the_metrics_page()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Metered Florist"));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "Closed, back tomorrow.");
+        using var ingress = system.Client("ingress");
+        await ingress.PostAsJsonAsync("/v1/events",
+            new { id = TestData.EventId(), type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow },
+            TestContext.Current.CancellationToken);
+        await Eventually.ReadAsync(() => new SandboxApi(system.Url("smssandbox")).TextsToAsync(contact), texts => texts.Count > 0);
+
+        await using var browser = await Browser.LaunchAsync();
+        var page = await OpenDashboardAsync(browser);
+        var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
+        var meters = new (string Resource, string Instrument)[]
+        {
+            ("ingress", "autoreply.ingress.events"),
+            ("rules", "autoreply.rules.decisions"),
+            ("sender", "autoreply.sender.sends"),
+            ("sender", "autoreply.sender.provider.duration"),
+        };
+        foreach (var (resource, instrument) in meters)
+        {
+            await page.GotoAsync($"{origin}/metrics/resource/{resource}");
+            // Metrics are exported every few seconds; the page lists an instrument once it has been seen.
+            await Assertions.Expect(page.GetByText(instrument, new() { Exact = true }).First)
+                .ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        }
+    }
+
     private async Task<IPage> OpenDashboardAsync(Browser browser)
     {
         var page = await browser.NewPageAsync();

@@ -7,13 +7,14 @@ namespace AutoReply.IntegrationTests.Infrastructure;
 /// <summary>
 /// The whole system as <c>dotnet run --project AppHost</c> starts it, through Aspire's testing
 /// builder: the real AppHost with its servers, its services (two rules replicas) and its
-/// dashboard, on ports of their own, with data in a temporary folder.
+/// dashboard, on ports of their own, with data in a temporary folder (or in
+/// <paramref name="data"/>, to start again on the data of an earlier run).
 /// </summary>
-public sealed class AppHostFixture : IAsyncLifetime
+public class RunningSystem(TestDataDirectory? data = null, params string[] arguments) : IAsyncLifetime
 {
     public const string ApiKey = "e2e-key";
     private static readonly string[] Services = ["ingress", "rules", "sender", "smssandbox"];
-    private readonly TestDataDirectory data = new();
+    private readonly TestDataDirectory? ownData = data is null ? new TestDataDirectory() : null;
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -32,7 +33,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         var cancellation = TestContext.Current.CancellationToken;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AutoReply_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
-            [.. data.AppHostArguments, $"--AUTOREPLY_API_KEY={ApiKey}"],
+            [.. (data ?? ownData)!.AppHostArguments, $"--AUTOREPLY_API_KEY={ApiKey}", .. arguments],
             cancellation);
         App = await builder.BuildAsync(cancellation);
         await App.StartAsync(cancellation);
@@ -43,9 +44,13 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        data.Dispose();
+        ownData?.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>One running system shared by the tests of <see cref="SystemCollection"/>.</summary>
+public sealed class AppHostFixture() : RunningSystem(null);
 
 [CollectionDefinition(nameof(SystemCollection))]
 public sealed class SystemCollection : ICollectionFixture<AppHostFixture>;
