@@ -67,7 +67,7 @@ public sealed class ShutdownTests
     /// <summary><c>eng/run.sh</c> in a process group of its own, on free ports, with its data in a temporary folder.</summary>
     private static Process StartRunScript(string dataDirectory, string marker)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var start = new ProcessStartInfo("setsid", ["bash", Path.Combine(root, "eng", "run.sh"), "--no-build", "--no-launch-profile"])
         {
             WorkingDirectory = root,
@@ -94,18 +94,6 @@ public sealed class ShutdownTests
         using var kill = Process.Start("kill", ["-" + signal, "--", pid.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AutoReply.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds AutoReply.sln.");
     }
 
     /// <summary>

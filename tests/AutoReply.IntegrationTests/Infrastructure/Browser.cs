@@ -48,21 +48,9 @@ public static class Screenshots
     public static async Task SaveAsync(IPage page, string name)
     {
         var image = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
-        var folder = Path.Combine(RepositoryRoot(), "TestResults", "artifacts");
+        var folder = Path.Combine(Repository.Root, "TestResults", "artifacts");
         Directory.CreateDirectory(folder);
         await File.WriteAllBytesAsync(Path.Combine(folder, $"{name}.png"), image, TestContext.Current.CancellationToken);
         TestContext.Current.AddAttachment(name, image, "image/png");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AutoReply.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        return AppContext.BaseDirectory;
     }
 }
