@@ -9,6 +9,7 @@ builder.AddApiKeyAuthentication();
 builder.AddRedis();
 builder.AddMessageBus();
 builder.AddIngress();
+builder.AddOpenApiDocument("AutoReply ingress", "Communication events in, and the SMS provider's webhooks.", apiKey: true);
 
 var app = builder.Build();
 
@@ -16,6 +17,7 @@ app.UseProblemDetailsErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapOpenApiDocument();
 app.MapIngressEndpoints();
 
 app.Run();

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiKeyAuthentication();
 builder.AddRules();
+builder.AddOpenApiDocument("AutoReply rules", "Business numbers, their hours and auto-replies, the example library, and the decision log.", apiKey: true);
 
 var app = builder.Build();
 
@@ -15,6 +16,7 @@ app.UseProblemDetailsErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapOpenApiDocument();
 app.MapRulesEndpoints();
 
 await app.MigrateDatabaseAsync<RulesDbContext>();

@@ -1,11 +1,16 @@
 using System.Text.Json;
+using AutoReply.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoReply.Ingress.Events;
 
-/// <summary><c>POST /v1/events</c> and <c>POST /v1/events/batch</c> (API.md).</summary>
+/// <summary><c>POST /v1/events</c> and <c>POST /v1/events/batch</c> (docs/http-api.md).</summary>
 public static class EventEndpoints
 {
     public const int MaxBatchSize = 1000;
+    public const string BusDependency = "message bus";
+    public const string DeduplicationDependency = "de-duplication store (Redis)";
+    private const string InFlight = "An event with this id is being accepted by another request right now; retry shortly.";
 
     /// <summary>Publishes of one batch under way at once: enough to keep publisher confirms pipelined.</summary>
     private const int BatchParallelism = 64;
@@ -13,34 +18,36 @@ public static class EventEndpoints
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
         var events = routes.MapGroup("/v1/events").WithTags("Events");
-        events.MapPost("", AcceptOneAsync);
-        events.MapPost("/batch", AcceptBatchAsync);
+        events.MapPost("", AcceptOneAsync)
+            .WithSummary("Accept one communication event: 202 once it is on the bus")
+            .Accepts<EventRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        events.MapPost("/batch", AcceptBatchAsync)
+            .WithSummary($"Accept up to {MaxBatchSize} events: one result per item, in order")
+            .Accepts<EventRequest[]>("application/json");
         return routes;
     }
 
-    private static async Task<IResult> AcceptOneAsync(
+    private static async Task<Results<Accepted<EventAccepted>, ValidationProblem, ProblemHttpResult>> AcceptOneAsync(
         JsonElement body, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
         var (id, status, duplicate, errors, dependency) = await AcceptAsync(body, validator, intake, metrics, cancellationToken);
         return status switch
         {
-            StatusCodes.Status202Accepted => Results.Accepted(value: new EventAccepted(id!, duplicate!.Value)),
-            StatusCodes.Status400BadRequest => Results.ValidationProblem(errors!, title: "The event is not valid; nothing was published."),
-            StatusCodes.Status409Conflict => Results.Problem(statusCode: status, title: "Event in flight",
-                detail: $"An event with id '{id}' is being accepted by another request right now; retry shortly."),
-            _ => Results.Problem(statusCode: status, title: "Dependency unavailable", detail: Describe(status, dependency)),
+            StatusCodes.Status202Accepted => TypedResults.Accepted((string?)null, new EventAccepted(id!, duplicate!.Value)),
+            StatusCodes.Status400BadRequest => Problems.Invalid(errors!),
+            StatusCodes.Status409Conflict => Problems.Conflict(InFlight),
+            _ => Problems.Unavailable(dependency!),
         };
     }
 
-    private static async Task<IResult> AcceptBatchAsync(
+    private static async Task<Results<Ok<BatchItemResult[]>, ValidationProblem>> AcceptBatchAsync(
         JsonElement body, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
         if (body.ValueKind != JsonValueKind.Array || body.GetArrayLength() is 0 or > MaxBatchSize)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Bad batch",
-                detail: $"The body must be a JSON array of 1 to {MaxBatchSize} events.");
+            return Problems.Invalid("", $"The body must be a JSON array of 1 to {MaxBatchSize} events.");
         }
 
         var items = body.EnumerateArray().ToArray();
@@ -50,7 +57,7 @@ public static class EventEndpoints
             var (id, status, duplicate, errors, dependency) = await AcceptAsync(items[index], validator, intake, metrics, token);
             results[index] = new BatchItemResult(id, status, duplicate, Describe(status, dependency), errors);
         });
-        return Results.Ok(results);
+        return TypedResults.Ok(results);
     }
 
     /// <summary>One event, from JSON to the bus: the same steps and answers for a single post and a batch item.</summary>
@@ -70,8 +77,8 @@ public static class EventEndpoints
             IntakeStatus.Accepted => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, false, null),
             IntakeStatus.Duplicate => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, true, null),
             IntakeStatus.InFlight => new ItemOutcome(request!.Id, StatusCodes.Status409Conflict, null, null),
-            IntakeStatus.BusUnavailable => new ItemOutcome(request!.Id, StatusCodes.Status503ServiceUnavailable, null, null, "message bus"),
-            _ => new ItemOutcome(request!.Id, StatusCodes.Status503ServiceUnavailable, null, null, "de-duplication store (Redis)"),
+            IntakeStatus.BusUnavailable => new ItemOutcome(request!.Id, StatusCodes.Status503ServiceUnavailable, null, null, BusDependency),
+            _ => new ItemOutcome(request!.Id, StatusCodes.Status503ServiceUnavailable, null, null, DeduplicationDependency),
         };
     }
 
@@ -89,15 +96,16 @@ public static class EventEndpoints
         catch (JsonException ex)
         {
             var field = ex.Path?.TrimStart('$', '.') ?? "";
-            return (null, new Dictionary<string, string[]> { [field] = [$"{(field.Length > 0 ? field : "The event")} has the wrong JSON type; see API.md."] });
+            return (null, new Dictionary<string, string[]> { [field] = [$"{(field.Length > 0 ? field : "The event")} has the wrong JSON type; the event schema is in this service's /openapi/v1.json."] });
         }
     }
 
+    /// <summary>A batch item's answer in the words its own request would have had.</summary>
     private static string? Describe(int status, string? dependency) => status switch
     {
-        StatusCodes.Status400BadRequest => "The event is not valid; it was not published.",
-        StatusCodes.Status409Conflict => "An event with this id is being accepted by another request; retry.",
-        StatusCodes.Status503ServiceUnavailable => $"The {dependency} is unavailable; the event was not accepted. Retry with the same id.",
+        StatusCodes.Status400BadRequest => Problems.Invalid(new Dictionary<string, string[]>()).ProblemDetails.Title,
+        StatusCodes.Status409Conflict => InFlight,
+        StatusCodes.Status503ServiceUnavailable => Problems.Unavailable(dependency!).ProblemDetails.Detail,
         _ => null,
     };
 

@@ -1,8 +1,10 @@
 using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Events;
+using AutoReply.ServiceDefaults.Http;
 using AutoReply.ServiceDefaults.Messaging;
 using AutoReply.ServiceDefaults.Provider;
 using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace AutoReply.Ingress.Webhooks;
@@ -22,36 +24,38 @@ public static class ProviderWebhooks
             .AllowAnonymous()
             .DisableAntiforgery()
             .AddEndpointFilter<ProviderSignatureFilter>();
-        webhooks.MapPost("/status", ReceiveStatusAsync);
-        webhooks.MapPost("/messages", ReceiveMessageAsync);
+        webhooks.MapPost("/status", ReceiveStatusAsync)
+            .WithSummary("The provider's delivery-status callback (form post, signed with X-Twilio-Signature)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        webhooks.MapPost("/messages", ReceiveMessageAsync)
+            .WithSummary("A text the provider received for a business number (form post, signed): becomes a message.received event")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
-    private static async Task<IResult> ReceiveStatusAsync(HttpRequest request, IPublishEndpoint bus, TimeProvider clock)
+    private static async Task<Results<NoContent, ValidationProblem>> ReceiveStatusAsync(HttpRequest request, IPublishEndpoint bus, TimeProvider clock)
     {
         var form = await request.ReadFormAsync();
         string? sid = form["MessageSid"];
         string? status = form["MessageStatus"];
         if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["MessageSid"] = ["MessageSid and MessageStatus are required."],
-            });
+            return Problems.Invalid("MessageSid", "MessageSid and MessageStatus are required.");
         }
 
         // The provider has intermediate states (accepted, sending…) that AutoReply does not track.
         if (!DeliveryStates.IsKnown(status))
         {
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }
 
         string? errorCode = form["ErrorCode"];
         await bus.PublishRoutedAsync(new ProviderStatusReported(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, clock.GetUtcNow()));
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ReceiveMessageAsync(HttpRequest request, EventValidator validator, EventIntake intake, TimeProvider clock)
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> ReceiveMessageAsync(HttpRequest request, EventValidator validator, EventIntake intake, TimeProvider clock)
     {
         var form = await request.ReadFormAsync();
         var validation = validator.Validate(new EventRequest(
@@ -63,13 +67,17 @@ public static class ProviderWebhooks
             Body: form["Body"]));
         if (!validation.IsValid)
         {
-            return Results.ValidationProblem(validation.Errors, title: "The inbound message is not valid.");
+            return Problems.Invalid(validation.Errors);
         }
 
         var status = await intake.AcceptAsync(validation.Event!, request.HttpContext.RequestAborted);
-        return status is IntakeStatus.Accepted or IntakeStatus.Duplicate
-            ? Results.Content(EmptyTwiml, "text/xml")
-            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Inbound message not accepted yet", detail: "Retry.");
+        return status switch
+        {
+            IntakeStatus.Accepted or IntakeStatus.Duplicate => TypedResults.Content(EmptyTwiml, "text/xml"),
+            IntakeStatus.InFlight => Problems.Conflict("This message is being accepted by another request right now; retry shortly."),
+            IntakeStatus.BusUnavailable => Problems.Unavailable(EventEndpoints.BusDependency),
+            _ => Problems.Unavailable(EventEndpoints.DeduplicationDependency),
+        };
     }
 }
 

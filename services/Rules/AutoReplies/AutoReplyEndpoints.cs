@@ -4,6 +4,8 @@ using AutoReply.Rules.Numbers;
 using AutoReply.Rules.Templates;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Extensions;
+using AutoReply.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace AutoReply.Rules.AutoReplies;
@@ -26,10 +28,10 @@ public sealed record AutoReplyResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary><c>/v1/numbers/{phoneNumber}/auto-replies</c>: the six slots of a number (API.md).</summary>
+/// <summary><c>/v1/numbers/{phoneNumber}/auto-replies</c>: the six slots of a number (docs/http-api.md).</summary>
 public static class AutoReplyEndpoints
 {
-    /// <summary>SPEC.md: a message over ten segments is refused.</summary>
+    /// <summary>A message over ten segments is refused (docs/behaviour.md).</summary>
     public const int MaxSegments = 10;
 
     /// <summary>Listing shows active auto-replies only: a deleted one no longer exists.</summary>
@@ -38,14 +40,17 @@ public static class AutoReplyEndpoints
     public static IEndpointRouteBuilder MapAutoReplyEndpoints(this IEndpointRouteBuilder routes)
     {
         var replies = routes.MapGroup("/v1/numbers/{phoneNumber}/auto-replies").WithTags("Auto-replies");
-        replies.MapPost("", CreateAsync);
-        replies.MapGet("", ListAsync);
-        replies.MapPut("/{id:guid}", EditAsync);
-        replies.MapDelete("/{id:guid}", DeleteAsync);
+        replies.MapPost("", CreateAsync)
+            .WithSummary("Fill one of the number's six slots with an auto-reply")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        replies.MapGet("", ListAsync).WithSummary("The number's active auto-replies, with preview, conditions and length");
+        replies.MapPut("/{id:guid}", EditAsync).WithSummary("Change an auto-reply's message; the next reply uses it");
+        replies.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete an auto-reply: it stops at once, on every replica");
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         if (number is null)
@@ -65,7 +70,7 @@ public static class AutoReplyEndpoints
         CheckMessage(request?.Message, number, clock, errors);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors, title: "The auto-reply is not valid; nothing was saved.");
+            return Problems.Invalid(errors);
         }
 
         if (number.AutoReplies.Any(r => r.Trigger == request!.Trigger && r.Schedule == request.Schedule))
@@ -99,10 +104,10 @@ public static class AutoReplyEndpoints
             // The number was deleted meanwhile.
             return NumberEndpoints.NumberNotFound(phoneNumber);
         }
-        return Results.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, clock));
+        return TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, clock));
     }
 
-    private static async Task<IResult> ListAsync(string phoneNumber, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IEnumerable<AutoReplyResponse>>, ProblemHttpResult>> ListAsync(string phoneNumber, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
             .SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
@@ -114,10 +119,10 @@ public static class AutoReplyEndpoints
             .OrderBy(r => Array.IndexOf(Triggers.All, r.Trigger))
             .ThenBy(r => Array.IndexOf(Schedules.All, r.Schedule))
             .Select(r => ToResponse(r, number, clock));
-        return Results.Ok(slots);
+        return TypedResults.Ok(slots);
     }
 
-    private static async Task<IResult> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         var reply = number?.AutoReplies.SingleOrDefault(r => r.Id == id);
@@ -130,7 +135,7 @@ public static class AutoReplyEndpoints
         CheckMessage(request?.Message, number, clock, errors);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors, title: "The message is not valid; nothing was changed.");
+            return Problems.Invalid(errors);
         }
 
         reply.Message = request!.Message!;
@@ -144,13 +149,13 @@ public static class AutoReplyEndpoints
             // Deleted by another request after we read it: the delete wins, as the product says it stops at once.
             return AutoReplyNotFound(phoneNumber, id);
         }
-        return Results.Ok(ToResponse(reply, number, clock));
+        return TypedResults.Ok(ToResponse(reply, number, clock));
     }
 
-    private static async Task<IResult> DeleteAsync(string phoneNumber, Guid id, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, Guid id, RulesDbContext db, CancellationToken cancellationToken)
     {
         var deleted = await db.AutoReplies.Where(r => r.PhoneNumber == phoneNumber && r.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? AutoReplyNotFound(phoneNumber, id) : Results.NoContent();
+        return deleted == 0 ? AutoReplyNotFound(phoneNumber, id) : TypedResults.NoContent();
     }
 
     private static void CheckMessage(string? message, BusinessNumber number, TimeProvider clock, Dictionary<string, string[]> errors)
@@ -189,13 +194,9 @@ public static class AutoReplyEndpoints
 
     private static string Describe(string trigger, string schedule) => $"{Triggers.Describe(trigger)} {Schedules.Describe(schedule)}";
 
-    private static IResult SlotFilled(string trigger, string schedule) => Results.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: "Slot already filled",
-        detail: $"{Describe(trigger, schedule)} already has an auto-reply; edit it or delete it first.");
+    private static ProblemHttpResult SlotFilled(string trigger, string schedule) =>
+        Problems.Conflict($"{Describe(trigger, schedule)} already has an auto-reply; edit it or delete it first.");
 
-    private static IResult AutoReplyNotFound(string phoneNumber, Guid id) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Auto-reply not found",
-        detail: $"{phoneNumber} has no auto-reply {id}.");
+    private static ProblemHttpResult AutoReplyNotFound(string phoneNumber, Guid id) =>
+        Problems.NotFound($"{phoneNumber} has no auto-reply {id}.");
 }

@@ -1,3 +1,5 @@
+using AutoReply.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Rules.Data;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -30,11 +32,12 @@ public static class DecisionEndpoints
 
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v1/decisions", ListAsync).WithTags("Decisions");
+        routes.MapGet("/v1/decisions", ListAsync).WithTags("Decisions")
+            .WithSummary("Decisions by number, contact or event id, newest first: why a contact did or did not get a reply");
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<List<DecisionResponse>>, ValidationProblem>> ListAsync(
         RulesDbContext db,
         CancellationToken cancellationToken,
         string? phoneNumber = null,
@@ -58,7 +61,7 @@ public static class DecisionEndpoints
         }
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return Problems.Invalid(errors);
         }
 
         var query = db.Decisions.AsNoTracking();
@@ -84,6 +87,6 @@ public static class DecisionEndpoints
                 d.SendState,
                 d.SendErrorCode, d.SendError, d.ProviderMessageId))
             .ToListAsync(cancellationToken);
-        return Results.Ok(decisions);
+        return TypedResults.Ok(decisions);
     }
 }

@@ -1,23 +1,27 @@
 using AutoReply.Rules.Data;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
+using AutoReply.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace AutoReply.Rules.Numbers;
 
-/// <summary><c>/v1/numbers/{phoneNumber}</c>: a business number's settings (API.md).</summary>
+/// <summary><c>/v1/numbers/{phoneNumber}</c>: a business number's settings (docs/http-api.md).</summary>
 public static class NumberEndpoints
 {
     public static IEndpointRouteBuilder MapNumberEndpoints(this IEndpointRouteBuilder routes)
     {
         var numbers = routes.MapGroup("/v1/numbers/{phoneNumber}").WithTags("Numbers");
-        numbers.MapPut("", PutAsync);
-        numbers.MapGet("", GetAsync);
-        numbers.MapDelete("", DeleteAsync);
+        numbers.MapPut("", PutAsync)
+            .WithSummary("Create or replace a business number's settings")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        numbers.MapGet("", GetAsync).WithSummary("A business number's settings");
+        numbers.MapDelete("", DeleteAsync).WithSummary("Delete a business number, its auto-replies with it");
         return routes;
     }
 
-    private static async Task<IResult> PutAsync(string phoneNumber, NumberSettingsRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!PhoneNumberFormat.IsE164(phoneNumber))
         {
@@ -25,13 +29,13 @@ public static class NumberEndpoints
         }
         if (request is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The body must be the number's settings as JSON.");
+            return Problems.Invalid("", "The body must be the number's settings as JSON.");
         }
 
         var (settings, errors) = NumberSettingsValidator.Validate(request);
         if (settings is null)
         {
-            return Results.ValidationProblem(errors, title: "The settings are not valid; nothing was changed.");
+            return Problems.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -66,32 +70,27 @@ public static class NumberEndpoints
         }
 
         var body = NumberSettingsResponse.From(number);
-        return created ? Results.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}", body) : Results.Ok(body);
+        return created ? TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}", body) : TypedResults.Ok(body);
     }
 
-    private static async Task<IResult> GetAsync(string phoneNumber, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<NumberSettingsResponse>, ProblemHttpResult>> GetAsync(string phoneNumber, RulesDbContext db, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.AsNoTracking().SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
-        return number is null ? NumberNotFound(phoneNumber) : Results.Ok(NumberSettingsResponse.From(number));
+        return number is null ? NumberNotFound(phoneNumber) : TypedResults.Ok(NumberSettingsResponse.From(number));
     }
 
-    private static async Task<IResult> DeleteAsync(string phoneNumber, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, RulesDbContext db, CancellationToken cancellationToken)
     {
         var deleted = await db.Numbers.Where(n => n.PhoneNumber == phoneNumber).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NumberNotFound(phoneNumber) : Results.NoContent();
+        return deleted == 0 ? NumberNotFound(phoneNumber) : TypedResults.NoContent();
     }
 
-    public static IResult InvalidNumber() => Results.ValidationProblem(
-        new Dictionary<string, string[]> { ["phoneNumber"] = [$"phoneNumber {PhoneNumberFormat.E164Hint}."] });
+    public static ValidationProblem InvalidNumber() => Problems.Invalid("phoneNumber", $"phoneNumber {PhoneNumberFormat.E164Hint}.");
 
     /// <summary>Another request created or deleted the same number between our read and our write.</summary>
-    public static IResult ChangedConcurrently(string phoneNumber) => Results.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: "Changed concurrently",
-        detail: $"{phoneNumber} was changed by another request at the same time; read it again and retry.");
+    public static ProblemHttpResult ChangedConcurrently(string phoneNumber) =>
+        Problems.Conflict($"{phoneNumber} was changed by another request at the same time; read it again and retry.");
 
-    public static IResult NumberNotFound(string phoneNumber) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Number not found",
-        detail: $"No settings for {phoneNumber}; create them with PUT /v1/numbers/{{phoneNumber}}.");
+    public static ProblemHttpResult NumberNotFound(string phoneNumber) =>
+        Problems.NotFound($"No settings for {phoneNumber}; create them with PUT /v1/numbers/{{phoneNumber}}.");
 }

@@ -5,7 +5,8 @@ public static class TemplateEndpoints
 {
     public static IEndpointRouteBuilder MapTemplateEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v1/templates", () => Results.Ok(ExampleLibrary.All)).WithTags("Templates");
+        routes.MapGet("/v1/templates", () => TypedResults.Ok(ExampleLibrary.All)).WithTags("Templates")
+            .WithSummary("The library of example messages, each a starting text for a common scenario");
         return routes;
     }
 }
