@@ -1,6 +1,9 @@
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +28,15 @@ public static class OpenApiDefaults
     {
         builder.Services.AddOpenApi(options =>
         {
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (ExampleOf(context.JsonTypeInfo.Type, context.JsonTypeInfo.Options) is { } example)
+                {
+                    schema.Examples = [example];
+                }
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(DescribeDeclaredBodyAsync);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo { Title = title, Version = "v1", Description = description };
@@ -60,6 +72,31 @@ public static class OpenApiDefaults
             }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// An endpoint that reads its body as raw JSON (so that a wrongly typed field is a field error, not
+    /// a failed binding) declares the body's real type with <c>Accepts&lt;T&gt;</c>: document that type.
+    /// </summary>
+    private static async Task DescribeDeclaredBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var declared = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>().LastOrDefault(accepts => accepts.RequestType is not null);
+        if (declared is null || operation.RequestBody?.Content is not { } content)
+        {
+            return;
+        }
+        var schema = await context.GetOrCreateSchemaAsync(declared.RequestType!, null, cancellationToken);
+        foreach (var media in content.Values.OfType<OpenApiMediaType>())
+        {
+            media.Schema = schema;
+        }
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? ExampleOf(Type type, JsonSerializerOptions json)
+    {
+        var isExampled = type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IOpenApiExample<>));
+        var example = isExampled ? type.GetProperty(nameof(IOpenApiExample<>.Example), BindingFlags.Public | BindingFlags.Static)?.GetValue(null) : null;
+        return example is null ? null : JsonSerializer.SerializeToNode(example, type, json);
     }
 
     public static WebApplication MapOpenApiDocument(this WebApplication app)

@@ -16,6 +16,10 @@ public static class Problems
     /// <summary>400 with one field's error.</summary>
     public static ValidationProblem Invalid(string field, string error) => Invalid(new Dictionary<string, string[]> { [field] = [error] });
 
+    /// <summary>403: the caller is known not to be who it claims (a webhook with a wrong signature).</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+
     /// <summary>404: what the path names does not exist (any more).</summary>
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);

@@ -5,6 +5,8 @@ using AutoReply.ServiceDefaults.Messaging;
 using AutoReply.ServiceDefaults.Provider;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace AutoReply.Ingress.Webhooks;
@@ -29,48 +31,47 @@ public static class ProviderWebhooks
             .ProducesProblem(StatusCodes.Status403Forbidden);
         webhooks.MapPost("/messages", ReceiveMessageAsync)
             .WithSummary("A text the provider received for a business number (form post, signed): becomes a message.received event")
+            .Produces<string>(StatusCodes.Status200OK, "text/xml")
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ReceiveStatusAsync(HttpRequest request, IPublishEndpoint bus, TimeProvider clock)
+    private static async Task<Results<NoContent, ValidationProblem>> ReceiveStatusAsync([FromForm] StatusCallback callback, IPublishEndpoint bus, TimeProvider clock)
     {
-        var form = await request.ReadFormAsync();
-        string? sid = form["MessageSid"];
-        string? status = form["MessageStatus"];
-        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status))
+        if (string.IsNullOrEmpty(callback.MessageSid) || string.IsNullOrEmpty(callback.MessageStatus))
         {
             return Problems.Invalid("MessageSid", "MessageSid and MessageStatus are required.");
         }
 
         // The provider has intermediate states (accepted, sending…) that AutoReply does not track.
-        if (!DeliveryStates.IsKnown(status))
+        if (!DeliveryStates.IsKnown(callback.MessageStatus))
         {
             return TypedResults.NoContent();
         }
 
-        string? errorCode = form["ErrorCode"];
-        await bus.PublishRoutedAsync(new ProviderStatusReported(sid, status, string.IsNullOrEmpty(errorCode) ? null : errorCode, clock.GetUtcNow()));
+        var errorCode = string.IsNullOrEmpty(callback.ErrorCode) ? null : callback.ErrorCode;
+        await bus.PublishRoutedAsync(new ProviderStatusReported(callback.MessageSid, callback.MessageStatus, errorCode, clock.GetUtcNow()));
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> ReceiveMessageAsync(HttpRequest request, EventValidator validator, EventIntake intake, TimeProvider clock)
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> ReceiveMessageAsync(
+        [FromForm] InboundText text, EventValidator validator, EventIntake intake, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync();
         var validation = validator.Validate(new EventRequest(
-            Id: form["MessageSid"],
+            Id: text.MessageSid,
             Type: EventTypes.MessageReceived,
-            PhoneNumber: form["To"],
-            Contact: form["From"],
+            PhoneNumber: text.To,
+            Contact: text.From,
             OccurredAt: clock.GetUtcNow().ToString("O"),
-            Body: form["Body"]));
+            Body: text.Body));
         if (!validation.IsValid)
         {
             return Problems.Invalid(validation.Errors);
         }
 
-        var status = await intake.AcceptAsync(validation.Event!, request.HttpContext.RequestAborted);
+        var status = await intake.AcceptAsync(validation.Event!, cancellationToken);
         return status switch
         {
             IntakeStatus.Accepted or IntakeStatus.Duplicate => TypedResults.Content(EmptyTwiml, "text/xml"),
@@ -81,6 +82,37 @@ public static class ProviderWebhooks
     }
 }
 
+/// <summary>The provider's delivery-status callback (Twilio's field names; as the provider names them; form binding needs settable properties).</summary>
+public sealed record StatusCallback : IOpenApiExample<StatusCallback>
+{
+    [JsonPropertyName("MessageSid")]
+    public string? MessageSid { get; init; }
+    [JsonPropertyName("MessageStatus")]
+    public string? MessageStatus { get; init; }
+    [JsonPropertyName("ErrorCode")]
+    public string? ErrorCode { get; init; }
+
+    public static StatusCallback Example => new() { MessageSid = "SM0123456789abcdef0123456789abcdef", MessageStatus = "delivered" };
+}
+
+/// <summary>A text the provider received for one of the business numbers (Twilio's field names).</summary>
+public sealed record InboundText : IOpenApiExample<InboundText>
+{
+    [JsonPropertyName("MessageSid")]
+    public string? MessageSid { get; init; }
+    [JsonPropertyName("From")]
+    public string? From { get; init; }
+    [JsonPropertyName("To")]
+    public string? To { get; init; }
+    [JsonPropertyName("Body")]
+    public string? Body { get; init; }
+
+    public static InboundText Example => new()
+    {
+        MessageSid = "SM89abcdef0123456789abcdef01234567", From = "+14155550199", To = "+14155550100", Body = "Are you open on Saturday?",
+    };
+}
+
 /// <summary>
 /// Accepts a webhook only with a valid <c>X-Twilio-Signature</c> over the URL the provider called
 /// and the posted fields; anything else is 403 and changes nothing.
@@ -89,18 +121,13 @@ public sealed class ProviderSignatureFilter(IOptions<ProviderWebhookOptions> opt
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // Runs after the form was bound, so the body is a form and is already read.
         var request = context.HttpContext.Request;
-        if (!request.HasFormContentType)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Form body expected");
-        }
-
         var form = await request.ReadFormAsync();
         var fields = form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value ?? "")));
         if (!TwilioSignature.IsValid(options.Value.AuthToken, CalledUrl(request), fields, request.Headers[TwilioSignature.HeaderName]))
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Invalid signature",
-                detail: $"The {TwilioSignature.HeaderName} header does not match this request.");
+            return Problems.Forbidden($"The {TwilioSignature.HeaderName} header does not match this request.");
         }
         return await next(context);
     }

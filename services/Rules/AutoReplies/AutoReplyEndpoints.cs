@@ -10,9 +10,15 @@ using Npgsql;
 
 namespace AutoReply.Rules.AutoReplies;
 
-public sealed record CreateAutoReplyRequest(string? Trigger, string? Schedule, string? Message);
+public sealed record CreateAutoReplyRequest(string? Trigger, string? Schedule, string? Message) : IOpenApiExample<CreateAutoReplyRequest>
+{
+    public static CreateAutoReplyRequest Example => new("missed_call", "after_hours", "Thanks for calling {business_name}. We open {next_open}.");
+}
 
-public sealed record EditAutoReplyRequest(string? Message);
+public sealed record EditAutoReplyRequest(string? Message) : IOpenApiExample<EditAutoReplyRequest>
+{
+    public static EditAutoReplyRequest Example => new("Sorry we missed you! {business_name} is open {next_open}.");
+}
 
 public sealed record AutoReplyResponse(
     Guid Id,
@@ -44,9 +50,12 @@ public static class AutoReplyEndpoints
             .WithSummary("Fill one of the number's six slots with an auto-reply")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        replies.MapGet("", ListAsync).WithSummary("The number's active auto-replies, with preview, conditions and length");
-        replies.MapPut("/{id:guid}", EditAsync).WithSummary("Change an auto-reply's message; the next reply uses it");
-        replies.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete an auto-reply: it stops at once, on every replica");
+        replies.MapGet("", ListAsync).WithSummary("The number's active auto-replies, with preview, conditions and length")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        replies.MapPut("/{id:guid}", EditAsync).WithSummary("Change an auto-reply's message; the next reply uses it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        replies.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete an auto-reply: it stops at once, on every replica")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

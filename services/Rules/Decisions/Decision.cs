@@ -57,7 +57,7 @@ public static class Outcomes
     public const string Suppressed = "suppressed";
 }
 
-/// <summary>Why an event got no auto-reply (SPEC.md, decision log).</summary>
+/// <summary>Why an event got no auto-reply (the decision log; docs/behaviour.md).</summary>
 public static class SuppressionReasons
 {
     public const string NoAutoReply = "no_auto_reply";

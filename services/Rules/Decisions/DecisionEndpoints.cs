@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Rules.Data;
@@ -22,7 +23,14 @@ public sealed record DecisionResponse(
     string? State,
     string? ErrorCode,
     string? Error,
-    string? ProviderMessageId);
+    string? ProviderMessageId) : IOpenApiExample<DecisionResponse>
+{
+    public static DecisionResponse Example => new(
+        Guid.Parse("0193a6f0-5b2c-7d41-9e0f-2b7c1d9a4e10"), "pbx-42-7781", "call.missed", "+14155550100", "+14155550199",
+        "missed_call", "sent", null, Guid.Parse("0193a6e1-0c11-7a52-8f3d-5e6a7b8c9d01"),
+        DateTimeOffset.Parse("2026-11-24T23:05:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-11-24T23:05:01Z", CultureInfo.InvariantCulture),
+        "Thanks for calling Acme Dental. We open Monday at 9:00 AM.", "delivered", null, null, "SM0123456789abcdef0123456789abcdef");
+}
 
 /// <summary><c>GET /v1/decisions</c>: why did this contact (not) get a reply? Newest first, paged.</summary>
 public static class DecisionEndpoints

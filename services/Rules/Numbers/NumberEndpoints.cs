@@ -16,8 +16,10 @@ public static class NumberEndpoints
         numbers.MapPut("", PutAsync)
             .WithSummary("Create or replace a business number's settings")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        numbers.MapGet("", GetAsync).WithSummary("A business number's settings");
-        numbers.MapDelete("", DeleteAsync).WithSummary("Delete a business number, its auto-replies with it");
+        numbers.MapGet("", GetAsync).WithSummary("A business number's settings")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        numbers.MapDelete("", DeleteAsync).WithSummary("Delete a business number, its auto-replies with it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

@@ -1,16 +1,27 @@
 using System.Xml;
+using AutoReply.ServiceDefaults.Http;
 
 namespace AutoReply.Rules.Numbers;
 
-/// <summary>The body of <c>PUT /v1/numbers/{phoneNumber}</c> (API.md).</summary>
+/// <summary>The body of <c>PUT /v1/numbers/{phoneNumber}</c> (docs/http-api.md).</summary>
 public sealed record NumberSettingsRequest(
     string? Name,
     string? TimeZone,
-    Dictionary<string, List<HoursRange>?>? BusinessHours,
-    List<HoursOverride>? Overrides,
-    string? Cooldown,
-    string? RecentActivityWindow,
-    string? MaxEventAge);
+    Dictionary<string, List<HoursRange>?>? BusinessHours = null,
+    List<HoursOverride>? Overrides = null,
+    string? Cooldown = null,
+    string? RecentActivityWindow = null,
+    string? MaxEventAge = null) : IOpenApiExample<NumberSettingsRequest>
+{
+    public static NumberSettingsRequest Example => new(
+        "Acme Dental",
+        "America/New_York",
+        new() { ["monday"] = [new("09:00", "12:00"), new("13:00", "17:00")], ["tuesday"] = [new("09:00", "17:00")] },
+        [new("2026-12-25", [])],
+        "PT3H",
+        "PT15M",
+        "PT15M");
+}
 
 /// <summary>A number's stored settings, as the API answers them.</summary>
 public sealed record NumberSettingsResponse(
