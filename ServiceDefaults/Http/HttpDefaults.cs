@@ -8,7 +8,7 @@ namespace AutoReply.ServiceDefaults.Http;
 
 public static class HttpDefaults
 {
-    /// <summary>API.md: request bodies over 1 MiB are refused with 413.</summary>
+    /// <summary>Request bodies over 1 MiB are refused with 413 (docs/http-api.md).</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
     public static IHostApplicationBuilder AddHttpDefaults(this IHostApplicationBuilder builder)

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace AutoReply.ServiceDefaults.Security;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;api key&gt;</c> on every endpoint of ingress and rules (API.md).
+/// <c>Authorization: Bearer &lt;api key&gt;</c> on every endpoint of ingress and rules (docs/http-api.md).
 /// The key comes from <c>AUTOREPLY_API_KEY</c>; <c>dev-key</c> only in Development.
 /// </summary>
 public static class ApiKeyAuthentication

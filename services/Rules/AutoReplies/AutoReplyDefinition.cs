@@ -21,7 +21,7 @@ public sealed class AutoReplyDefinition
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>What makes an auto-reply fire (API.md <c>trigger</c>).</summary>
+/// <summary>What makes an auto-reply fire (<c>trigger</c> in docs/http-api.md).</summary>
 public static class Triggers
 {
     public const string MissedCall = "missed_call";
@@ -39,7 +39,7 @@ public static class Triggers
     };
 }
 
-/// <summary>When an auto-reply applies (API.md <c>schedule</c>).</summary>
+/// <summary>When an auto-reply applies (<c>schedule</c> in docs/http-api.md).</summary>
 public static class Schedules
 {
     public const string BusinessHours = "business_hours";

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime.Extensions;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace AutoReply.Rules.AutoReplies;
 
@@ -103,12 +102,12 @@ public static class AutoReplyEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(RulesDbContext.AutoReplyPerSlotIndex))
         {
             // Another request filled the slot between the check above and this insert.
             return SlotFilled(reply.Trigger, reply.Schedule);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        catch (DbUpdateException ex) when (ex.IsForeignKeyViolation())
         {
             // The number was deleted meanwhile.
             return NumberEndpoints.NumberNotFound(phoneNumber);

@@ -14,6 +14,13 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
 {
     public const string Schema = "rules";
 
+    // Constraint names a save's failure is told apart by; set on the model below, so they are the
+    // names the migrations created.
+    public const string NumberKey = "PK_numbers";
+    public const string AutoReplyPerSlotIndex = "IX_auto_replies_PhoneNumber_Trigger_Schedule";
+    public const string DecisionPerEventIndex = "IX_decisions_EventId";
+    public const string OptOutKey = "PK_opt_outs";
+
     public DbSet<BusinessNumber> Numbers => Set<BusinessNumber>();
 
     public DbSet<AutoReplyDefinition> AutoReplies => Set<AutoReplyDefinition>();
@@ -29,7 +36,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
         modelBuilder.Entity<BusinessNumber>(number =>
         {
             number.ToTable("numbers");
-            number.HasKey(n => n.PhoneNumber);
+            number.HasKey(n => n.PhoneNumber).HasName(NumberKey);
             number.Property(n => n.PhoneNumber).HasMaxLength(16);
             number.Property(n => n.Name).HasMaxLength(NumberSettingsValidator.MaxNameLength);
             number.Property(n => n.TimeZone).HasMaxLength(64);
@@ -51,7 +58,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             reply.Property(r => r.Trigger).HasMaxLength(16);
             reply.Property(r => r.Schedule).HasMaxLength(16);
             // One auto-reply per slot: a second create in a filled slot is a conflict.
-            reply.HasIndex(r => new { r.PhoneNumber, r.Trigger, r.Schedule }).IsUnique();
+            reply.HasIndex(r => new { r.PhoneNumber, r.Trigger, r.Schedule }).IsUnique().HasDatabaseName(AutoReplyPerSlotIndex);
         });
 
         modelBuilder.Entity<Decision>(decision =>
@@ -59,7 +66,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             decision.ToTable("decisions");
             decision.HasKey(d => d.Id);
             decision.Property(d => d.EventId).HasMaxLength(128);
-            decision.HasIndex(d => d.EventId).IsUnique();
+            decision.HasIndex(d => d.EventId).IsUnique().HasDatabaseName(DecisionPerEventIndex);
             decision.HasIndex(d => new { d.PhoneNumber, d.Contact, d.DecidedAt });
             decision.HasIndex(d => d.DecidedAt);
             decision.Property(d => d.Version).IsRowVersion();
@@ -68,7 +75,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
         modelBuilder.Entity<OptOut>(optOut =>
         {
             optOut.ToTable("opt_outs");
-            optOut.HasKey(o => new { o.PhoneNumber, o.Contact });
+            optOut.HasKey(o => new { o.PhoneNumber, o.Contact }).HasName(OptOutKey);
             optOut.Property(o => o.PhoneNumber).HasMaxLength(16);
             optOut.Property(o => o.Contact).HasMaxLength(16);
             optOut.Property(o => o.Source).HasMaxLength(16);

@@ -23,9 +23,6 @@ public sealed partial class AutoReplyEvaluator(
     RulesMetrics metrics,
     ILogger<AutoReplyEvaluator> logger)
 {
-    /// <summary>The unique index that makes one decision per event id.</summary>
-    private const string DecisionPerEvent = "IX_decisions_EventId";
-
     public async Task<Decision> EvaluateAsync(InboundEvent e, CancellationToken cancellationToken)
     {
         var existing = await db.Decisions.SingleOrDefaultAsync(d => d.EventId == e.EventId, cancellationToken);
@@ -50,7 +47,7 @@ public sealed partial class AutoReplyEvaluator(
         }
 
         var decision = Record(e, verdict, now);
-        if (!await db.TryInsertAsync(decision, DecisionPerEvent, cancellationToken))
+        if (!await db.TryInsertAsync(decision, RulesDbContext.DecisionPerEventIndex, cancellationToken))
         {
             // Another delivery of the same event decided first; its decision is the one.
             return await db.Decisions.SingleAsync(d => d.EventId == e.EventId, cancellationToken);

@@ -3,7 +3,6 @@ using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace AutoReply.Rules.Numbers;
 
@@ -66,7 +65,7 @@ public static class NumberEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || ex is DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(RulesDbContext.NumberKey) || ex is DbUpdateConcurrencyException)
         {
             return ChangedConcurrently(phoneNumber);
         }

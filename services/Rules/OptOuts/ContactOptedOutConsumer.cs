@@ -1,7 +1,6 @@
 using AutoReply.Contracts.Events;
 using AutoReply.Rules.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace AutoReply.Rules.OptOuts;
 
@@ -11,12 +10,10 @@ public sealed class ContactOptedOutConsumer(RulesDbContext db) : IConsumer<Conta
     public async Task Consume(ConsumeContext<ContactOptedOut> context)
     {
         var message = context.Message;
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            INSERT INTO rules.opt_outs ("PhoneNumber", "Contact", "OptedOutAt", "Source")
-            VALUES ({message.PhoneNumber}, {message.Contact}, {message.OptedOutAt}, {message.Source})
-            ON CONFLICT ("PhoneNumber", "Contact") DO NOTHING
-            """,
+        // An opt-out already on record (a keyword, an earlier report) stands as it is.
+        await db.TryInsertAsync(
+            new OptOut { PhoneNumber = message.PhoneNumber, Contact = message.Contact, OptedOutAt = message.OptedOutAt, Source = message.Source },
+            RulesDbContext.OptOutKey,
             context.CancellationToken);
     }
 }

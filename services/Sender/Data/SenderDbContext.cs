@@ -8,6 +8,9 @@ public sealed class SenderDbContext(DbContextOptions<SenderDbContext> options) :
 {
     public const string Schema = "sender";
 
+    /// <summary>One send per decision: the key a redelivered command's insert runs into.</summary>
+    public const string SendPerDecisionKey = "PK_sends";
+
     public DbSet<SendRecord> Sends => Set<SendRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -16,7 +19,7 @@ public sealed class SenderDbContext(DbContextOptions<SenderDbContext> options) :
         modelBuilder.Entity<SendRecord>(send =>
         {
             send.ToTable("sends");
-            send.HasKey(s => s.DecisionId);
+            send.HasKey(s => s.DecisionId).HasName(SendPerDecisionKey);
             send.Property(s => s.EventId).HasMaxLength(128);
             send.Property(s => s.From).HasMaxLength(16);
             send.Property(s => s.To).HasMaxLength(16);

@@ -23,9 +23,6 @@ public sealed partial class SendAutoReplyConsumer(
     SenderMetrics metrics,
     ILogger<SendAutoReplyConsumer> logger) : IConsumer<SendAutoReply>
 {
-    /// <summary>The primary key that makes one send per decision.</summary>
-    private const string SendPerDecision = "PK_sends";
-
     /// <summary>How long an unfinished attempt may still be talking to the provider (with a margin for clocks).</summary>
     private TimeSpan AttemptInFlightFor => options.Value.LongestAttempt + TimeSpan.FromSeconds(5);
 
@@ -106,7 +103,7 @@ public sealed partial class SendAutoReplyConsumer(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (await db.TryInsertAsync(send, SendPerDecision, cancellationToken))
+        if (await db.TryInsertAsync(send, SenderDbContext.SendPerDecisionKey, cancellationToken))
         {
             return send;
         }
