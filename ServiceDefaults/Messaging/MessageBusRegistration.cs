@@ -12,9 +12,10 @@ public static class MessageBusRegistration
     public const string ConnectionName = "rabbitmq";
 
     /// <summary>
-    /// RabbitMQ with publisher confirms (a publish completes only once the broker has the message),
-    /// retries with back-off for consumers, and the error queue for messages that still fail, so an
-    /// accepted event is never dropped. The bus health check reports under <c>/health</c>.
+    /// RabbitMQ with publisher confirms (a publish completes only once the broker has the message)
+    /// and the error queue for messages that still fail after their consumer's retries
+    /// (<see cref="ConsumerPolicy{TConsumer}"/>), so an accepted event is never dropped. The bus
+    /// health check reports under <c>/health</c>.
     /// </summary>
     public static IHostApplicationBuilder AddMessageBus(
         this IHostApplicationBuilder builder,
@@ -30,6 +31,10 @@ public static class MessageBusRegistration
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        builder.Services.AddOptions<MessagingOptions>()
+            .Bind(builder.Configuration.GetSection(MessagingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -42,14 +47,6 @@ public static class MessageBusRegistration
                     host.Password(connection.Password);
                     host.PublisherConfirmation = true;
                 });
-                // By default about two and a half minutes of retries in all: long enough to ride out a
-                // database or provider blip. Then MassTransit publishes a Fault<T> and the message waits
-                // in the endpoint's error queue for an operator.
-                rabbit.UseMessageRetry(retry => retry.Exponential(
-                    retryLimit: builder.Configuration.GetValue("Messaging:RetryLimit", 10),
-                    minInterval: TimeSpan.FromMilliseconds(200),
-                    maxInterval: TimeSpan.FromSeconds(30),
-                    intervalDelta: TimeSpan.FromSeconds(1)));
                 rabbit.ConfigureEndpoints(context);
             });
         });

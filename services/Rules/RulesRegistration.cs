@@ -1,3 +1,4 @@
+using MassTransit;
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
@@ -16,9 +17,9 @@ public static class RulesRegistration
         builder.AddRedis();
         builder.AddMessageBus(bus =>
         {
-            bus.AddConsumer<CommunicationEventConsumer>();
-            bus.AddConsumer<SendStateConsumer>();
-            bus.AddConsumer<ContactOptedOutConsumer>();
+            bus.AddConsumer<CommunicationEventConsumer, CommunicationEventConsumerDefinition>();
+            bus.AddConsumer<SendStateConsumer, SendStateConsumerDefinition>();
+            bus.AddConsumer<ContactOptedOutConsumer, ContactOptedOutConsumerDefinition>();
         });
 
         builder.Services.AddSingleton(TimeProvider.System);

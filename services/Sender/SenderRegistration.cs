@@ -1,4 +1,4 @@
-using AutoReply.Contracts.Commands;
+using MassTransit;
 using AutoReply.Sender.Data;
 using AutoReply.Sender.Delivery;
 using AutoReply.Sender.Provider;
@@ -15,9 +15,9 @@ public static class SenderRegistration
         builder.AddPostgresDbContext<SenderDbContext>(SenderDbContext.Schema);
         builder.AddMessageBus(bus =>
         {
-            bus.AddConsumer<SendAutoReplyConsumer>().Endpoint(endpoint => endpoint.Name = Queues.SendAutoReply);
-            bus.AddConsumer<ProviderStatusConsumer>();
-            bus.AddConsumer<SendFaultConsumer>();
+            bus.AddConsumer<SendAutoReplyConsumer, SendAutoReplyConsumerDefinition>();
+            bus.AddConsumer<ProviderStatusConsumer, ProviderStatusConsumerDefinition>();
+            bus.AddConsumer<SendFaultConsumer, SendFaultConsumerDefinition>();
         });
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using AutoReply.Contracts.Events;
 using AutoReply.Sender.Data;
+using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,8 @@ namespace AutoReply.Sender.Delivery;
 public sealed class ProviderStatusConsumer(SenderDbContext db, TimeProvider clock, SenderMetrics metrics, ILogger<ProviderStatusConsumer> logger)
     : IConsumer<ProviderStatusReported>
 {
-    private static readonly TimeSpan UnmatchedCallbackPatience = TimeSpan.FromMinutes(1);
+    /// <summary>How long a callback waits for its send to be recorded before it is taken to be about someone else's message.</summary>
+    public static readonly TimeSpan UnmatchedCallbackPatience = TimeSpan.FromMinutes(1);
 
     public async Task Consume(ConsumeContext<ProviderStatusReported> context)
     {
@@ -24,7 +26,7 @@ public sealed class ProviderStatusConsumer(SenderDbContext db, TimeProvider cloc
             // it is saved. A callback still unmatched after that is about a message AutoReply never sent.
             if (clock.GetUtcNow() - report.ReportedAt < UnmatchedCallbackPatience)
             {
-                throw new InvalidOperationException($"No send with provider message id {report.ProviderMessageId} yet.");
+                throw new MessageArrivedEarlyException($"No send with provider message id {report.ProviderMessageId} yet.");
             }
             logger.LogWarning("Dropped a status callback for provider message {ProviderMessageId}: no send has that id", report.ProviderMessageId);
             return;

@@ -28,8 +28,12 @@ public sealed partial class SendAutoReplyConsumer(
 
     public async Task Consume(ConsumeContext<SendAutoReply> context)
     {
-        var command = context.Message;
-        var send = await FindOrRecordAsync(command, context.CancellationToken);
+        var send = await FindOrRecordAsync(context.Message, context.CancellationToken);
+        var earlier = await LookUpEarlierAttemptsAsync(send, context.CancellationToken);
+        if (earlier is null && await WaitOutOpenAttemptAsync(send, context.CancellationToken))
+        {
+            earlier = await LookUpEarlierAttemptsAsync(send, context.CancellationToken);
+        }
         if (send.State != SendStates.Sending)
         {
             // Already answered by the provider: say so again (the first announcement may be what was lost).
@@ -37,14 +41,7 @@ public sealed partial class SendAutoReplyConsumer(
             return;
         }
 
-        var text = new OutgoingText(send.From, send.To, send.Body, IdempotencyKey(send.DecisionId));
-        var earlier = send.FirstAttemptAt is null ? null : await provider.FindSentAsync(text, send.FirstAttemptAt.Value, context.CancellationToken);
-        if (earlier is null && clock.GetUtcNow() - send.OpenAttemptStartedAt < AttemptInFlightFor)
-        {
-            // Another delivery of this command may still be waiting for the provider: sending now could text twice.
-            throw new SendInFlightException(send.DecisionId);
-        }
-        var answer = earlier ?? await CallProviderAsync(send, text, context.CancellationToken);
+        var answer = earlier ?? await CallProviderAsync(send, context.CancellationToken);
         SendOutcome.Apply(send, answer, clock.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         metrics.RecordState(send.State);
@@ -52,11 +49,37 @@ public sealed partial class SendAutoReplyConsumer(
         await SendAnnouncements.AnnounceAsync(context, send);
     }
 
+    /// <summary>A text an earlier attempt of this send may have created, found at the provider by its idempotency key.</summary>
+    private async Task<ProviderAnswer?> LookUpEarlierAttemptsAsync(SendRecord send, CancellationToken cancellationToken) =>
+        send.State == SendStates.Sending && send.FirstAttemptAt is { } firstAttemptAt
+            ? await provider.FindSentAsync(TextOf(send), firstAttemptAt, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// Another delivery of this command (a redelivery after a crash, or one still running elsewhere)
+    /// may have an attempt waiting for the provider: sending now could text twice. Waits until that
+    /// attempt must be over, then reads the send again. The wait is bounded by the provider's
+    /// options alone, not by any retry setting.
+    /// </summary>
+    /// <returns>Whether it waited.</returns>
+    private async Task<bool> WaitOutOpenAttemptAsync(SendRecord send, CancellationToken cancellationToken)
+    {
+        var remaining = send.OpenAttemptStartedAt + AttemptInFlightFor - clock.GetUtcNow();
+        if (send.State != SendStates.Sending || remaining is not { } wait || wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+        LogWaiting(logger, send.DecisionId, wait);
+        await Task.Delay(wait, clock, cancellationToken);
+        await db.Entry(send).ReloadAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>
     /// Calls the provider. An unavailable provider or an unanswered request is an exception: the
     /// command is retried, and once the retries are spent <see cref="SendFaultConsumer"/> settles it.
     /// </summary>
-    private async Task<ProviderAnswer> CallProviderAsync(SendRecord send, OutgoingText text, CancellationToken cancellationToken)
+    private async Task<ProviderAnswer> CallProviderAsync(SendRecord send, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         send.Attempts++;
@@ -68,7 +91,7 @@ public sealed partial class SendAutoReplyConsumer(
         var started = clock.GetTimestamp();
         try
         {
-            return await provider.SendAsync(text, cancellationToken);
+            return await provider.SendAsync(TextOf(send), cancellationToken);
         }
         catch (ProviderUnavailableException)
         {
@@ -110,8 +133,14 @@ public sealed partial class SendAutoReplyConsumer(
         return await db.Sends.SingleAsync(s => s.DecisionId == command.DecisionId, cancellationToken);
     }
 
+    /// <summary>The text of a send, as every attempt and every look-up presents it to the provider.</summary>
+    public static OutgoingText TextOf(SendRecord send) => new(send.From, send.To, send.Body, IdempotencyKey(send.DecisionId));
+
     /// <summary>Derived from the decision, so every attempt for one decision carries the same key.</summary>
     public static string IdempotencyKey(Guid decisionId) => $"autoreply-{decisionId:N}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Send {DecisionId} has an attempt that may still be under way; waiting {Wait} before looking it up")]
+    private static partial void LogWaiting(ILogger logger, Guid decisionId, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Send {DecisionId} is {State} {ErrorCode} to {Contact}")]
     private static partial void LogOutcome(ILogger logger, Guid decisionId, string state, string? errorCode, [PhoneNumber] string contact);

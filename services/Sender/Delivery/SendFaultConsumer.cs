@@ -45,8 +45,7 @@ public sealed partial class SendFaultConsumer(
         {
             try
             {
-                var text = new OutgoingText(send.From, send.To, send.Body, SendAutoReplyConsumer.IdempotencyKey(send.DecisionId));
-                if (await provider.FindSentAsync(text, send.FirstAttemptAt.Value, cancellationToken) is { } found)
+                if (await provider.FindSentAsync(SendAutoReplyConsumer.TextOf(send), send.FirstAttemptAt.Value, cancellationToken) is { } found)
                 {
                     return found;
                 }

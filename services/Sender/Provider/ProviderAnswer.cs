@@ -26,7 +26,3 @@ public sealed class ProviderUnavailableException(string message, Exception? inne
 /// only a look-up can tell whether the text exists.
 /// </summary>
 public sealed class ProviderOutcomeUnknownException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>An earlier attempt of the same send may still be under way; the command is retried once it must have ended.</summary>
-public sealed class SendInFlightException(Guid decisionId)
-    : Exception($"Send {decisionId} has an attempt that may still be waiting for the provider.");

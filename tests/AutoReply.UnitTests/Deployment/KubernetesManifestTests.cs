@@ -59,14 +59,6 @@ public sealed class KubernetesManifestTests
             Reads: [.. EveryService, .. OptionNames<ProviderOptions>(ProviderOptions.Section)]),
     };
 
-    /// <summary>Consumers whose endpoint is named in their registration instead of by the formatter.</summary>
-    private static readonly Dictionary<Type, string> ExplicitEndpointNames = new()
-    {
-        [typeof(SendAutoReplyConsumer)] = Queues.SendAutoReply,
-    };
-
-    /// <summary>What <c>SetKebabCaseEndpointNameFormatter()</c> in the bus registration names endpoints with.</summary>
-    private static readonly IEndpointNameFormatter KebabCase = new KebabCaseEndpointNameFormatter(includeNamespace: false);
 
     private static readonly Lazy<Manifests> Rendered = new(Manifests.Load);
 
@@ -245,19 +237,12 @@ public sealed class KubernetesManifestTests
     private static IEnumerable<Node> QueueTriggers(Node scaledObject) =>
         scaledObject["spec"]["triggers"].Items.Where(trigger => trigger["type"].Text == "rabbitmq");
 
-    /// <summary>The queues a service's consumers read, named as MassTransit names their endpoints.</summary>
+    /// <summary>The queues a service's consumers read: the endpoint names their definitions give.</summary>
     private static List<string> ConsumerQueues(ServiceConfiguration service) =>
         service.Code.GetTypes()
-            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IConsumer).IsAssignableFrom(type))
-            .Select(EndpointName)
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IConsumerDefinition).IsAssignableFrom(type))
+            .Select(definition => ((IConsumerDefinition)Activator.CreateInstance(definition)!).GetEndpointName(DefaultEndpointNameFormatter.Instance))
             .ToList();
-
-    private static string EndpointName(Type consumer) =>
-        ExplicitEndpointNames.TryGetValue(consumer, out var name)
-            ? name
-            : (string)typeof(IEndpointNameFormatter).GetMethod(nameof(IEndpointNameFormatter.Consumer))!
-                .MakeGenericMethod(consumer)
-                .Invoke(KebabCase, null)!;
 
     /// <summary>The environment names of an options class bound to a section: <c>Section__Property</c>.</summary>
     private static IEnumerable<string> OptionNames<TOptions>(string section) =>

@@ -1,0 +1,41 @@
+using System.Reflection;
+using AutoReply.Ingress;
+using AutoReply.Rules;
+using AutoReply.Sender;
+using AutoReply.ServiceDefaults.Messaging;
+using MassTransit;
+
+namespace AutoReply.UnitTests.Messaging;
+
+/// <summary>Every consumer's endpoint policy is declared beside it, and the bus has no policy of its own to fall back on.</summary>
+public sealed class ConsumerPolicyTests
+{
+    private static readonly Assembly[] Services = [typeof(IngressRegistration).Assembly, typeof(RulesRegistration).Assembly, typeof(SenderRegistration).Assembly];
+
+    [Fact]
+    public void Every_consumer_has_a_definition_that_declares_its_endpoint_policy()
+    {
+        var types = Services.SelectMany(assembly => assembly.GetTypes()).ToList();
+        var consumers = types.Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IConsumer).IsAssignableFrom(type));
+        var defined = types
+            .Select(type => type.BaseType)
+            .Where(baseType => baseType is { IsGenericType: true } && baseType.GetGenericTypeDefinition() == typeof(ConsumerPolicy<>))
+            .Select(baseType => baseType!.GetGenericArguments()[0])
+            .ToHashSet();
+
+        Assert.Empty(consumers.Where(consumer => !defined.Contains(consumer)).Select(consumer => consumer.Name));
+    }
+
+    [Fact]
+    public void Every_consumer_endpoint_has_its_own_queue_and_a_concurrency_limit()
+    {
+        var definitions = Services.SelectMany(assembly => assembly.GetTypes())
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IConsumerDefinition).IsAssignableFrom(type))
+            .Select(type => (IConsumerDefinition)Activator.CreateInstance(type)!)
+            .ToList();
+
+        var queues = definitions.Select(definition => definition.GetEndpointName(DefaultEndpointNameFormatter.Instance)).ToList();
+        Assert.Equal(queues.Count, queues.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(definitions, definition => Assert.InRange(definition.ConcurrentMessageLimit ?? 0, 1, 64));
+    }
+}
