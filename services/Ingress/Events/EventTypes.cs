@@ -2,7 +2,7 @@ using AutoReply.Contracts.Events;
 
 namespace AutoReply.Ingress.Events;
 
-/// <summary>The event types of API.md and the bus message each one becomes.</summary>
+/// <summary>The event types of <c>POST /v1/events</c> and the bus message each one becomes.</summary>
 public static class EventTypes
 {
     public const string CallMissed = "call.missed";
