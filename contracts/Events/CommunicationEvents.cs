@@ -31,3 +31,27 @@ public sealed record CallPlaced(string EventId, string PhoneNumber, string Conta
 
 /// <summary>The business texted the contact by hand: recent activity, never triggers a reply.</summary>
 public sealed record MessageSent(string EventId, string PhoneNumber, string Contact, DateTimeOffset OccurredAt) : ICommunicationEvent;
+
+/// <summary>Each <see cref="EventType"/> and its message, both ways: the one table that maps them.</summary>
+public static class CommunicationEvents
+{
+    public static ICommunicationEvent Create(EventType type, string eventId, string phoneNumber, string contact, DateTimeOffset occurredAt, string? body) => type switch
+    {
+        EventType.CallMissed => new CallMissed(eventId, phoneNumber, contact, occurredAt),
+        EventType.VoicemailReceived => new VoicemailReceived(eventId, phoneNumber, contact, occurredAt),
+        EventType.MessageReceived => new MessageReceived(eventId, phoneNumber, contact, occurredAt, body),
+        EventType.CallPlaced => new CallPlaced(eventId, phoneNumber, contact, occurredAt),
+        EventType.MessageSent => new MessageSent(eventId, phoneNumber, contact, occurredAt),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not an event type."),
+    };
+
+    public static EventType TypeOf(ICommunicationEvent e) => e switch
+    {
+        CallMissed => EventType.CallMissed,
+        VoicemailReceived => EventType.VoicemailReceived,
+        MessageReceived => EventType.MessageReceived,
+        CallPlaced => EventType.CallPlaced,
+        MessageSent => EventType.MessageSent,
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Not a communication event."),
+    };
+}

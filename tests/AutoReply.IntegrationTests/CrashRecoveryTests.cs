@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -35,7 +36,7 @@ public sealed class CrashRecoveryTests(AppHostFixture system)
         var texts = await Eventually.ReadAsync(() => new SandboxApi(system.Url("smssandbox")).TextsToAsync(contact), t => t.Count > 0);
 
         Assert.Contains(crashed.Snapshot.State?.Text, new[] { KnownResourceStates.Finished, KnownResourceStates.Exited });
-        Assert.Equal("sent", sent.Outcome);
+        Assert.Equal(Outcome.Sent, sent.Outcome);
         Assert.Equal("Closed now, back at 8.", Assert.Single(texts).GetProperty("body").GetString());
     }
 

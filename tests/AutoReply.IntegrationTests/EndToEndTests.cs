@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -22,22 +23,22 @@ public sealed class EndToEndTests(AppHostFixture system)
 
         var first = await PostMissedCallAsync(ingress, number, contact);
         var sent = Assert.Single(await rules.DecisionsWhenAsync(contact, 1));
-        Assert.Equal((Outcomes.Sent, first), (sent.Outcome, sent.EventId));
+        Assert.Equal((Outcome.Sent, first), (sent.Outcome, sent.EventId));
         var texts = await Eventually.ReadAsync(() => TextsToAsync(contact), t => t.Count > 0);
         Assert.Equal("Night Owl Dental is closed. We'll call you back.", Assert.Single(texts).GetProperty("body").GetString());
-        var delivered = await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: first), d => d.Single().State == "delivered");
-        Assert.Equal("delivered", delivered.Single().State);
+        var delivered = await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: first), d => d.Single().State == DeliveryState.Delivered);
+        Assert.Equal(DeliveryState.Delivered, delivered.Single().State);
 
         var second = await PostMissedCallAsync(ingress, number, contact);
         var afterSecond = await rules.DecisionsWhenAsync(contact, 2);
-        Assert.Equal((Outcomes.Suppressed, SuppressionReasons.Cooldown), (afterSecond[0].Outcome, afterSecond[0].Reason));
+        Assert.Equal((Outcome.Suppressed, SuppressionReason.Cooldown), (afterSecond[0].Outcome, afterSecond[0].Reason));
         Assert.Equal(second, afterSecond[0].EventId);
         Assert.Single(await TextsToAsync(contact));
 
         await rules.DeleteAutoReplyAsync(number, autoReply.Id);
         var third = await PostMissedCallAsync(ingress, number, contact);
         var afterThird = await rules.DecisionsWhenAsync(contact, 3);
-        Assert.Equal((Outcomes.Suppressed, SuppressionReasons.NoAutoReply, third), (afterThird[0].Outcome, afterThird[0].Reason, afterThird[0].EventId));
+        Assert.Equal((Outcome.Suppressed, SuppressionReason.NoAutoReply, third), (afterThird[0].Outcome, afterThird[0].Reason, afterThird[0].EventId));
         Assert.Single(await TextsToAsync(contact));
     }
 
@@ -52,8 +53,8 @@ public sealed class EndToEndTests(AppHostFixture system)
         await rules.CreateAutoReplyAsync(number, "voicemail", "after_hours", "Thanks for your voicemail.");
 
         var first = await PostEventAsync(ingress, "voicemail.received", number, contact);
-        var failed = await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: first), d => d.SingleOrDefault()?.State == "failed");
-        Assert.Equal(("failed", "21610"), (failed.Single().State, failed.Single().ErrorCode));
+        var failed = await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: first), d => d.SingleOrDefault()?.State == DeliveryState.Failed);
+        Assert.Equal((DeliveryState.Failed, "21610"), (failed.Single().State, failed.Single().ErrorCode));
 
         var next = await Eventually.ReadAsync(
             async () =>
@@ -61,8 +62,8 @@ public sealed class EndToEndTests(AppHostFixture system)
                 var id = await PostEventAsync(ingress, "voicemail.received", number, contact);
                 return (await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: id), d => d.Count == 1)).Single();
             },
-            decision => decision.Reason == SuppressionReasons.OptedOut);
-        Assert.Equal(SuppressionReasons.OptedOut, next.Reason);
+            decision => decision.Reason == SuppressionReason.OptedOut);
+        Assert.Equal(SuppressionReason.OptedOut, next.Reason);
     }
 
     [Fact]
@@ -79,10 +80,10 @@ public sealed class EndToEndTests(AppHostFixture system)
             TwilioSignature.Compute(TestProvider.AuthToken, system.Url("ingress") + "/webhooks/provider/messages", inbound));
 
         Assert.Equal(HttpStatusCode.OK, (await ingress.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(SuppressionReasons.Keyword, Assert.Single(await rules.DecisionsWhenAsync(contact, 1)).Reason);
+        Assert.Equal(SuppressionReason.Keyword, Assert.Single(await rules.DecisionsWhenAsync(contact, 1)).Reason);
         await PostMissedCallAsync(ingress, number, contact);
 
-        Assert.Equal(SuppressionReasons.OptedOut, (await rules.DecisionsWhenAsync(contact, 2))[0].Reason);
+        Assert.Equal(SuppressionReason.OptedOut, (await rules.DecisionsWhenAsync(contact, 2))[0].Reason);
         Assert.Empty(await new SandboxApi(system.Url("smssandbox")).TextsToAsync(contact));
     }
 

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using System.Net;
 using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Events;
@@ -31,7 +32,7 @@ public sealed class ProviderWebhookTests(RealServers servers) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var reported = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(r => r.ProviderMessageId == fields["MessageSid"])), r => r is not null);
-        Assert.Equal(DeliveryStates.Delivered, reported?.Status);
+        Assert.Equal(DeliveryState.Delivered, reported?.Status);
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class ProviderWebhookTests(RealServers servers) : IAsyncLifetime
     {
         var fields = StatusFields();
         var signature = Sign(StatusPath, fields);
-        fields["MessageStatus"] = DeliveryStates.Failed;
+        fields["MessageStatus"] = "failed";
 
         var response = await PostAsync(StatusPath, fields, signature);
 
@@ -100,7 +101,7 @@ public sealed class ProviderWebhookTests(RealServers servers) : IAsyncLifetime
     private static Dictionary<string, string> StatusFields() => new()
     {
         ["MessageSid"] = $"SM{Guid.NewGuid():N}",
-        ["MessageStatus"] = DeliveryStates.Delivered,
+        ["MessageStatus"] = "delivered",
         ["To"] = TestData.PhoneNumber(),
         ["From"] = TestData.PhoneNumber(),
     };

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Rules.Data;
@@ -47,7 +48,7 @@ public sealed class ReplicaTests(RealServers servers) : IAsyncLifetime
 
         await onSecond.DeleteAutoReplyAsync(number, autoReply.Id);
         var afterDelete = await MissedCallsAsync(number, "after-delete");
-        Assert.All(afterDelete, d => Assert.Equal(SuppressionReasons.NoAutoReply, d.Reason));
+        Assert.All(afterDelete, d => Assert.Equal(SuppressionReason.NoAutoReply, d.Reason));
         // Both replicas took part, or the test would prove nothing about replicas.
         Assert.True(consumedByFirst.Count > 0 && consumedBySecond.Count > 0, $"consumed {consumedByFirst.Count} and {consumedBySecond.Count}");
 

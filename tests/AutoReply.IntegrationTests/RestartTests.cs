@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting.ApplicationModel;
@@ -33,7 +34,7 @@ public sealed class RestartTests
             var response = await ingress.PostAsJsonAsync("/v1/events",
                 new { id = eventId, type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow }, cancellation);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            Assert.Equal("sent", Assert.Single(await rules.DecisionsWhenAsync(contact, 1)).Outcome);
+            Assert.Equal(Outcome.Sent, Assert.Single(await rules.DecisionsWhenAsync(contact, 1)).Outcome);
         }
 
         await using var second = new RunningSystem(data, passwords);

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Rules.Data;
@@ -36,8 +37,8 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
 
         var decisions = await api.DecisionsWhenAsync(contact, 20);
         Assert.Equal(20, decisions.Count);
-        Assert.Single(decisions, d => d.Outcome == Outcomes.Sent);
-        Assert.Equal(19, decisions.Count(d => d.Outcome == Outcomes.Suppressed && d.Reason == SuppressionReasons.Cooldown));
+        Assert.Single(decisions, d => d.Outcome == Outcome.Sent);
+        Assert.Equal(19, decisions.Count(d => d.Outcome == Outcome.Suppressed && d.Reason == SuppressionReason.Cooldown));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
 
         var decisions = await Eventually.ReadAsync(() => api.DecisionsAsync(contact), d => d.Count > 1, TimeSpan.FromSeconds(5));
         var decision = Assert.Single(decisions);
-        Assert.Equal((Outcomes.Sent, voicemail.EventId), (decision.Outcome, decision.EventId));
+        Assert.Equal((Outcome.Sent, voicemail.EventId), (decision.Outcome, decision.EventId));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
 
         var decision = Assert.Single(await api.DecisionsWhenAsync(contact, 1));
-        Assert.Equal((Outcomes.Suppressed, SuppressionReasons.RecentActivity), (decision.Outcome, decision.Reason));
+        Assert.Equal((Outcome.Suppressed, SuppressionReason.RecentActivity), (decision.Outcome, decision.Reason));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         await bus.PublishAsync(new CallMissed(TestData.EventId(), TestData.PhoneNumber(), contact, DateTimeOffset.UtcNow));
 
         var decision = Assert.Single(await api.DecisionsWhenAsync(contact, 1));
-        Assert.Equal((Outcomes.Suppressed, SuppressionReasons.UnknownNumber), (decision.Outcome, decision.Reason));
+        Assert.Equal((Outcome.Suppressed, SuppressionReason.UnknownNumber), (decision.Outcome, decision.Reason));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
 
         var decisions = await api.DecisionsWhenAsync(contact, 2);
         Assert.Equal(
-            [(Outcomes.Suppressed, SuppressionReasons.Cooldown, "voicemail"), (Outcomes.Sent, null, "missed_call")],
+            [(Outcome.Suppressed, (SuppressionReason?)SuppressionReason.Cooldown, (Trigger?)Trigger.Voicemail), (Outcome.Sent, null, Trigger.MissedCall)],
             decisions.Select(d => (d.Outcome, d.Reason, d.Trigger)));
     }
 
@@ -108,19 +109,19 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");
 
         await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, " stop "));
-        Assert.Equal(SuppressionReasons.Keyword, (await api.DecisionsWhenAsync(contact, 1))[0].Reason);
+        Assert.Equal(SuppressionReason.Keyword, (await api.DecisionsWhenAsync(contact, 1))[0].Reason);
 
         await using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(servers.Redis + ",allowAdmin=true"))
         {
             await redis.GetServers()[0].FlushAllDatabasesAsync();
         }
         await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
-        Assert.Equal(SuppressionReasons.OptedOut, (await api.DecisionsWhenAsync(contact, 2))[0].Reason);
+        Assert.Equal(SuppressionReason.OptedOut, (await api.DecisionsWhenAsync(contact, 2))[0].Reason);
 
         await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, "START"));
-        Assert.Equal(SuppressionReasons.Keyword, (await api.DecisionsWhenAsync(contact, 3))[0].Reason);
+        Assert.Equal(SuppressionReason.Keyword, (await api.DecisionsWhenAsync(contact, 3))[0].Reason);
         await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
-        Assert.Equal(Outcomes.Sent, (await api.DecisionsWhenAsync(contact, 4))[0].Outcome);
+        Assert.Equal(Outcome.Sent, (await api.DecisionsWhenAsync(contact, 4))[0].Outcome);
     }
 
     [Fact]
@@ -132,6 +133,6 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
 
         await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, "stop by later?"));
 
-        Assert.Equal(Outcomes.Sent, Assert.Single(await api.DecisionsWhenAsync(contact, 1)).Outcome);
+        Assert.Equal(Outcome.Sent, Assert.Single(await api.DecisionsWhenAsync(contact, 1)).Outcome);
     }
 }

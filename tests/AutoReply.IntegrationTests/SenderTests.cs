@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
@@ -46,7 +47,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         }
 
         var states = await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Count >= 3);
-        Assert.All(states, state => Assert.Equal(DeliveryStates.Queued, state));
+        Assert.All(states, state => Assert.Equal(DeliveryState.Queued, state));
         AssertOneCreateRequest(await sandbox.Api.TextsToAsync(command.To));
     }
 
@@ -60,7 +61,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
 
         var states = await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Count >= 1, TimeSpan.FromSeconds(60));
         // Found by the look-up, the text may already have moved on from queued at the provider.
-        Assert.Contains(Assert.Single(states), new[] { DeliveryStates.Queued, DeliveryStates.Sent, DeliveryStates.Delivered });
+        Assert.Contains(Assert.Single(states), new[] { DeliveryState.Queued, DeliveryState.Sent, DeliveryState.Delivered });
         AssertOneCreateRequest(await sandbox.Api.TextsToAsync(command.To));
     }
 
@@ -73,7 +74,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         await bus.SendAsync(Queues.SendAutoReplyAddress, command);
 
         var change = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
-        Assert.Equal((DeliveryStates.Failed, "21211"), (change?.State, change?.ErrorCode));
+        Assert.Equal((DeliveryState.Failed, "21211"), (change?.State, change?.ErrorCode));
         Assert.Empty(await sandbox.Api.TextsToAsync(command.To));
     }
 
@@ -81,7 +82,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
     private static void AssertOneCreateRequest(List<System.Text.Json.JsonElement> texts) =>
         Assert.Equal(0, Assert.Single(texts).GetProperty("sandbox_repeated_creates").GetInt32());
 
-    private List<string> StatesOf(SendAutoReply command) =>
+    private List<DeliveryState> StatesOf(SendAutoReply command) =>
         [.. bus.Observed.Where(c => c.DecisionId == command.DecisionId).Select(c => c.State)];
 
     private static SendAutoReply Command() => new(
@@ -95,12 +96,12 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         var queued = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
         var messageId = queued!.ProviderMessageId!;
 
-        await bus.PublishAsync(new ProviderStatusReported(messageId, DeliveryStates.Delivered, null, DateTimeOffset.UtcNow));
-        await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Contains(DeliveryStates.Delivered));
-        await bus.PublishAsync(new ProviderStatusReported(messageId, DeliveryStates.Sent, null, DateTimeOffset.UtcNow));
+        await bus.PublishAsync(new ProviderStatusReported(messageId, DeliveryState.Delivered, null, DateTimeOffset.UtcNow));
+        await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Contains(DeliveryState.Delivered));
+        await bus.PublishAsync(new ProviderStatusReported(messageId, DeliveryState.Sent, null, DateTimeOffset.UtcNow));
 
         var states = await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Count > 2, TimeSpan.FromSeconds(3));
-        Assert.Equal([DeliveryStates.Queued, DeliveryStates.Delivered], states);
+        Assert.Equal([DeliveryState.Queued, DeliveryState.Delivered], states);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         await bus.SendAsync(Queues.SendAutoReplyAddress, command);
 
         var change = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
-        Assert.Equal((DeliveryStates.Failed, "21610"), (change?.State, change?.ErrorCode));
+        Assert.Equal((DeliveryState.Failed, "21610"), (change?.State, change?.ErrorCode));
         Assert.Empty(await sandbox.Api.TextsToAsync(command.To));
     }
 
@@ -125,7 +126,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         await bus.SendAsync(Queues.SendAutoReplyAddress, command);
 
         var change = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.FirstOrDefault(c => c.DecisionId == command.DecisionId)), c => c is not null);
-        Assert.Equal((DeliveryStates.Failed, "provider_unavailable"), (change?.State, change?.ErrorCode));
+        Assert.Equal((DeliveryState.Failed, "provider_unavailable"), (change?.State, change?.ErrorCode));
         Assert.Empty(await sandbox.Api.TextsToAsync(command.To));
     }
 
@@ -142,7 +143,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
             db.Sends.Add(new SendRecord
             {
                 DecisionId = command.DecisionId, EventId = command.EventId, From = command.From, To = command.To, Body = command.Body,
-                State = SendStates.Sending, Attempts = 1, FirstAttemptAt = crashedAt, OpenAttemptStartedAt = crashedAt,
+                State = DeliveryState.Sending, Attempts = 1, FirstAttemptAt = crashedAt, OpenAttemptStartedAt = crashedAt,
                 CreatedAt = crashedAt, UpdatedAt = crashedAt,
             });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -152,7 +153,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         await bus.SendAsync(Queues.SendAutoReplyAddress, command);
 
         var states = await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Count >= 1);
-        Assert.Contains(Assert.Single(states), new[] { DeliveryStates.Queued, DeliveryStates.Sent, DeliveryStates.Delivered });
+        Assert.Contains(Assert.Single(states), new[] { DeliveryState.Queued, DeliveryState.Sent, DeliveryState.Delivered });
         AssertOneCreateRequest(await sandbox.Api.TextsToAsync(command.To));
     }
 }

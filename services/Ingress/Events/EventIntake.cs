@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using AutoReply.Contracts;
+using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Deduplication;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.ServiceDefaults.Messaging;
@@ -53,7 +55,7 @@ public sealed partial class EventIntake(
         try
         {
             // Not the request's token: a publish under way finishes and is remembered even if the client went away.
-            await bus.PublishRoutedAsync(EventTypes.ToMessage(e), CancellationToken.None);
+            await bus.PublishRoutedAsync(CommunicationEvents.Create(e.Type, e.Id, e.PhoneNumber, e.Contact, e.OccurredAt, e.Body), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -79,7 +81,7 @@ public sealed partial class EventIntake(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted event {EventId} ({EventType}) for {PhoneNumber} from {Contact}")]
-    private static partial void LogAccepted(ILogger logger, string eventId, string eventType, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
+    private static partial void LogAccepted(ILogger logger, string eventId, EventType eventType, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused event {EventId}: Redis, which de-duplicates event ids, is unavailable")]
     private static partial void LogDeduplicationUnavailable(ILogger logger, Exception exception, string eventId);
@@ -88,7 +90,7 @@ public sealed partial class EventIntake(
     private static partial void LogNotRemembered(ILogger logger, Exception exception, string eventId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish event {EventId} ({EventType}); the client may retry")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, string eventType);
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId, EventType eventType);
 }
 
 public sealed class IngressMetrics
@@ -101,8 +103,8 @@ public sealed class IngressMetrics
         events = meters.Create(MeterName).CreateCounter<long>("autoreply.ingress.events", description: "Communication events received, by type and result.");
     }
 
-    public void Record(string type, IntakeStatus status) =>
-        events.Add(1, new KeyValuePair<string, object?>("event.type", type), new KeyValuePair<string, object?>("result", status.ToString().ToLowerInvariant()));
+    public void Record(EventType type, IntakeStatus status) =>
+        events.Add(1, new KeyValuePair<string, object?>("event.type", Vocabulary.Name(type)), new KeyValuePair<string, object?>("result", status.ToString().ToLowerInvariant()));
 
     public void RecordInvalid() =>
         events.Add(1, new KeyValuePair<string, object?>("result", "invalid"));

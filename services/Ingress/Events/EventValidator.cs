@@ -1,10 +1,11 @@
 using System.Globalization;
+using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Validation;
 
 namespace AutoReply.Ingress.Events;
 
 /// <summary>An event that passed validation, with its fields parsed.</summary>
-public sealed record ValidEvent(string Id, string Type, string PhoneNumber, string Contact, DateTimeOffset OccurredAt, string? Body);
+public sealed record ValidEvent(string Id, EventType Type, string PhoneNumber, string Contact, DateTimeOffset OccurredAt, string? Body);
 
 /// <summary>
 /// Checks an event before anything is published. Errors are keyed by the camelCase field name so
@@ -27,9 +28,9 @@ public sealed class EventValidator(TimeProvider clock)
             errors["id"] = [$"id is required: 1 to {MaxIdLength} printable characters."];
         }
 
-        if (request.Type is null || !EventTypes.All.Contains(request.Type))
+        if (!Vocabulary.TryParse<EventType>(request.Type, out var type))
         {
-            errors["type"] = [$"type must be one of {string.Join(", ", EventTypes.All)}."];
+            errors["type"] = [$"type must be one of {string.Join(", ", Vocabulary.All<EventType>())}."];
         }
 
         if (!PhoneNumberFormat.IsE164(request.PhoneNumber))
@@ -58,9 +59,9 @@ public sealed class EventValidator(TimeProvider clock)
 
         if (request.Body is not null)
         {
-            if (request.Type != EventTypes.MessageReceived)
+            if (type != EventType.MessageReceived)
             {
-                errors["body"] = [$"body is only allowed on {EventTypes.MessageReceived} events."];
+                errors["body"] = [$"body is only allowed on {Vocabulary.Name(EventType.MessageReceived)} events."];
             }
             else if (request.Body.Length > MaxBodyLength)
             {
@@ -70,7 +71,7 @@ public sealed class EventValidator(TimeProvider clock)
 
         return errors.Count > 0
             ? ValidationResult.Invalid(errors)
-            : ValidationResult.Valid(new ValidEvent(request.Id!, request.Type!, request.PhoneNumber!, request.Contact!, occurredAt!.Value, request.Body));
+            : ValidationResult.Valid(new ValidEvent(request.Id!, type, request.PhoneNumber!, request.Contact!, occurredAt!.Value, request.Body));
     }
 
     private static DateTimeOffset? ParseTimestamp(string? value)

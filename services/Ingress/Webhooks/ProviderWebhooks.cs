@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Events;
 using AutoReply.ServiceDefaults.Http;
@@ -46,13 +47,13 @@ public static class ProviderWebhooks
         }
 
         // The provider has intermediate states (accepted, sending…) that AutoReply does not track.
-        if (!DeliveryStates.IsKnown(callback.MessageStatus))
+        if (!DeliveryStates.TryParseReported(callback.MessageStatus, out var state))
         {
             return TypedResults.NoContent();
         }
 
         var errorCode = string.IsNullOrEmpty(callback.ErrorCode) ? null : callback.ErrorCode;
-        await bus.PublishRoutedAsync(new ProviderStatusReported(callback.MessageSid, callback.MessageStatus, errorCode, clock.GetUtcNow()));
+        await bus.PublishRoutedAsync(new ProviderStatusReported(callback.MessageSid, state, errorCode, clock.GetUtcNow()));
         return TypedResults.NoContent();
     }
 
@@ -61,7 +62,7 @@ public static class ProviderWebhooks
     {
         var validation = validator.Validate(new EventRequest(
             Id: text.MessageSid,
-            Type: EventTypes.MessageReceived,
+            Type: Vocabulary.Name(EventType.MessageReceived),
             PhoneNumber: text.To,
             Contact: text.From,
             OccurredAt: clock.GetUtcNow().ToString("O"),

@@ -1,3 +1,5 @@
+using AutoReply.Contracts;
+
 namespace AutoReply.Rules.AutoReplies;
 
 /// <summary>
@@ -10,9 +12,9 @@ public sealed class AutoReplyDefinition
 
     public required string PhoneNumber { get; init; }
 
-    public required string Trigger { get; init; }
+    public required Trigger Trigger { get; init; }
 
-    public required string Schedule { get; init; }
+    public required Schedule Schedule { get; init; }
 
     public required string Message { get; set; }
 
@@ -21,33 +23,17 @@ public sealed class AutoReplyDefinition
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>What makes an auto-reply fire (<c>trigger</c> in docs/http-api.md).</summary>
-public static class Triggers
+/// <summary>A slot's conditions in words, as the auto-reply list shows them ("Missed calls outside business hours").</summary>
+public static class SlotDescriptions
 {
-    public const string MissedCall = "missed_call";
-    public const string Voicemail = "voicemail";
-    public const string Message = "message";
+    public static string Describe(Trigger trigger, Schedule schedule) => $"{Describe(trigger)} {Describe(schedule)}";
 
-    public static readonly string[] All = [MissedCall, Voicemail, Message];
-
-    public static string Describe(string trigger) => trigger switch
+    private static string Describe(Trigger trigger) => trigger switch
     {
-        MissedCall => "Missed calls",
-        Voicemail => "New voicemails",
-        Message => "Incoming text messages",
-        _ => trigger,
+        Trigger.MissedCall => "Missed calls",
+        Trigger.Voicemail => "New voicemails",
+        _ => "Incoming text messages",
     };
-}
 
-/// <summary>When an auto-reply applies (<c>schedule</c> in docs/http-api.md).</summary>
-public static class Schedules
-{
-    public const string BusinessHours = "business_hours";
-    public const string AfterHours = "after_hours";
-
-    public static readonly string[] All = [BusinessHours, AfterHours];
-
-    public static string Describe(string schedule) => schedule == BusinessHours ? "during business hours" : "outside business hours";
-
-    public static string At(bool open) => open ? BusinessHours : AfterHours;
+    private static string Describe(Schedule schedule) => schedule == Schedule.BusinessHours ? "during business hours" : "outside business hours";
 }

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Sms;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Numbers;
@@ -22,8 +23,8 @@ public sealed record EditAutoReplyRequest(string? Message) : IOpenApiExample<Edi
 public sealed record AutoReplyResponse(
     Guid Id,
     string PhoneNumber,
-    string Trigger,
-    string Schedule,
+    Trigger Trigger,
+    Schedule Schedule,
     string Message,
     string Status,
     string Preview,
@@ -67,13 +68,13 @@ public static class AutoReplyEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (request?.Trigger is null || !Triggers.All.Contains(request.Trigger))
+        if (!Vocabulary.TryParse<Trigger>(request?.Trigger, out var trigger))
         {
-            errors["trigger"] = [$"trigger must be one of {string.Join(", ", Triggers.All)}."];
+            errors["trigger"] = [$"trigger must be one of {string.Join(", ", Vocabulary.All<Trigger>())}."];
         }
-        if (request?.Schedule is null || !Schedules.All.Contains(request.Schedule))
+        if (!Vocabulary.TryParse<Schedule>(request?.Schedule, out var schedule))
         {
-            errors["schedule"] = [$"schedule must be one of {string.Join(", ", Schedules.All)}."];
+            errors["schedule"] = [$"schedule must be one of {string.Join(", ", Vocabulary.All<Schedule>())}."];
         }
         CheckMessage(request?.Message, number, clock, errors);
         if (errors.Count > 0)
@@ -81,9 +82,9 @@ public static class AutoReplyEndpoints
             return Problems.Invalid(errors);
         }
 
-        if (number.AutoReplies.Any(r => r.Trigger == request!.Trigger && r.Schedule == request.Schedule))
+        if (number.AutoReplies.Any(r => r.Trigger == trigger && r.Schedule == schedule))
         {
-            return SlotFilled(request!.Trigger!, request.Schedule!);
+            return SlotFilled(trigger, schedule);
         }
 
         var now = clock.GetUtcNow();
@@ -91,9 +92,9 @@ public static class AutoReplyEndpoints
         {
             Id = Guid.CreateVersion7(now),
             PhoneNumber = phoneNumber,
-            Trigger = request!.Trigger!,
-            Schedule = request.Schedule!,
-            Message = request.Message!,
+            Trigger = trigger,
+            Schedule = schedule,
+            Message = request!.Message!,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -124,8 +125,8 @@ public static class AutoReplyEndpoints
             return NumberEndpoints.NumberNotFound(phoneNumber);
         }
         var slots = number.AutoReplies
-            .OrderBy(r => Array.IndexOf(Triggers.All, r.Trigger))
-            .ThenBy(r => Array.IndexOf(Schedules.All, r.Schedule))
+            .OrderBy(r => r.Trigger)
+            .ThenBy(r => r.Schedule)
             .Select(r => ToResponse(r, number, clock));
         return TypedResults.Ok(slots);
     }
@@ -195,15 +196,11 @@ public static class AutoReplyEndpoints
         var length = SmsEncoding.Measure(preview);
         return new AutoReplyResponse(
             reply.Id, reply.PhoneNumber, reply.Trigger, reply.Schedule, reply.Message, ActiveStatus,
-            preview, Describe(reply), length.Encoding, length.Segments, reply.CreatedAt, reply.UpdatedAt);
+            preview, SlotDescriptions.Describe(reply.Trigger, reply.Schedule), length.Encoding, length.Segments, reply.CreatedAt, reply.UpdatedAt);
     }
 
-    private static string Describe(AutoReplyDefinition reply) => Describe(reply.Trigger, reply.Schedule);
-
-    private static string Describe(string trigger, string schedule) => $"{Triggers.Describe(trigger)} {Schedules.Describe(schedule)}";
-
-    private static ProblemHttpResult SlotFilled(string trigger, string schedule) =>
-        Problems.Conflict($"{Describe(trigger, schedule)} already has an auto-reply; edit it or delete it first.");
+    private static ProblemHttpResult SlotFilled(Trigger trigger, Schedule schedule) =>
+        Problems.Conflict($"{SlotDescriptions.Describe(trigger, schedule)} already has an auto-reply; edit it or delete it first.");
 
     private static ProblemHttpResult AutoReplyNotFound(string phoneNumber, Guid id) =>
         Problems.NotFound($"{phoneNumber} has no auto-reply {id}.");

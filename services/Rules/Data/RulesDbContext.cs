@@ -29,6 +29,9 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
 
     public DbSet<OptOut> OptOuts => Set<OptOut>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreVocabulariesByName();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

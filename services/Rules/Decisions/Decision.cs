@@ -1,3 +1,5 @@
+using AutoReply.Contracts;
+
 namespace AutoReply.Rules.Decisions;
 
 /// <summary>
@@ -11,17 +13,17 @@ public sealed class Decision
 
     public required string EventId { get; init; }
 
-    public required string EventType { get; init; }
+    public required EventType EventType { get; init; }
 
     public required string PhoneNumber { get; init; }
 
     public required string Contact { get; init; }
 
-    public string? Trigger { get; init; }
+    public Trigger? Trigger { get; init; }
 
-    public required string Outcome { get; init; }
+    public required Outcome Outcome { get; init; }
 
-    public string? Reason { get; init; }
+    public SuppressionReason? Reason { get; init; }
 
     public Guid? AutoReplyId { get; init; }
 
@@ -38,7 +40,7 @@ public sealed class Decision
     /// </summary>
     public DateTimeOffset? CommandPublishedAt { get; set; }
 
-    public string? SendState { get; set; }
+    public DeliveryState? SendState { get; set; }
 
     public string? SendErrorCode { get; set; }
 
@@ -49,22 +51,4 @@ public sealed class Decision
     public DateTimeOffset? SendStateChangedAt { get; set; }
 
     public uint Version { get; set; }
-}
-
-public static class Outcomes
-{
-    public const string Sent = "sent";
-    public const string Suppressed = "suppressed";
-}
-
-/// <summary>Why an event got no auto-reply (the decision log; docs/behaviour.md).</summary>
-public static class SuppressionReasons
-{
-    public const string NoAutoReply = "no_auto_reply";
-    public const string Cooldown = "cooldown";
-    public const string RecentActivity = "recent_activity";
-    public const string OptedOut = "opted_out";
-    public const string Stale = "stale";
-    public const string UnknownNumber = "unknown_number";
-    public const string Keyword = "keyword";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Rules.Data;
@@ -10,26 +11,26 @@ namespace AutoReply.Rules.Decisions;
 public sealed record DecisionResponse(
     Guid Id,
     string EventId,
-    string EventType,
+    EventType EventType,
     string PhoneNumber,
     string Contact,
-    string? Trigger,
-    string Outcome,
-    string? Reason,
+    Trigger? Trigger,
+    Outcome Outcome,
+    SuppressionReason? Reason,
     Guid? AutoReplyId,
     DateTimeOffset OccurredAt,
     DateTimeOffset DecidedAt,
     string? Message,
-    string? State,
+    DeliveryState? State,
     string? ErrorCode,
     string? Error,
     string? ProviderMessageId) : IOpenApiExample<DecisionResponse>
 {
     public static DecisionResponse Example => new(
-        Guid.Parse("0193a6f0-5b2c-7d41-9e0f-2b7c1d9a4e10"), "pbx-42-7781", "call.missed", "+14155550100", "+14155550199",
-        "missed_call", "sent", null, Guid.Parse("0193a6e1-0c11-7a52-8f3d-5e6a7b8c9d01"),
+        Guid.Parse("0193a6f0-5b2c-7d41-9e0f-2b7c1d9a4e10"), "pbx-42-7781", AutoReply.Contracts.EventType.CallMissed, "+14155550100", "+14155550199",
+        AutoReply.Contracts.Trigger.MissedCall, AutoReply.Contracts.Outcome.Sent, null, Guid.Parse("0193a6e1-0c11-7a52-8f3d-5e6a7b8c9d01"),
         DateTimeOffset.Parse("2026-11-24T23:05:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-11-24T23:05:01Z", CultureInfo.InvariantCulture),
-        "Thanks for calling Acme Dental. We open Monday at 9:00 AM.", "delivered", null, null, "SM0123456789abcdef0123456789abcdef");
+        "Thanks for calling Acme Dental. We open Monday at 9:00 AM.", DeliveryState.Delivered, null, null, "SM0123456789abcdef0123456789abcdef");
 }
 
 /// <summary><c>GET /v1/decisions</c>: why did this contact (not) get a reply? Newest first, paged.</summary>

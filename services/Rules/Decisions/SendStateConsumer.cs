@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.Rules.Data;
 using MassTransit;
@@ -15,7 +16,7 @@ public sealed class SendStateConsumer(RulesDbContext db) : IConsumer<SendStateCh
     {
         var change = context.Message;
         var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == change.DecisionId, context.CancellationToken);
-        if (decision is null || !IsForward(decision.SendState, change.State))
+        if (decision is null || !DeliveryStates.IsForward(decision.SendState, change.State))
         {
             return;
         }
@@ -28,7 +29,4 @@ public sealed class SendStateConsumer(RulesDbContext db) : IConsumer<SendStateCh
         // A concurrent change fails this save on the row version; the retry re-reads and re-compares.
         await db.SaveChangesAsync(context.CancellationToken);
     }
-
-    private static bool IsForward(string? current, string next) =>
-        current is null || DeliveryStates.Rank(next) > DeliveryStates.Rank(current);
 }

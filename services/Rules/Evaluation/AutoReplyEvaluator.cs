@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
@@ -43,7 +44,7 @@ public sealed partial class AutoReplyEvaluator(
 
         if (verdict is Reply reply && !await cooldowns.TryClaimAsync(e.PhoneNumber, e.Contact, e.EventId, reply.Cooldown))
         {
-            verdict = new Suppress(SuppressionReasons.Cooldown, reply.AutoReply.Id);
+            verdict = new Suppress(SuppressionReason.Cooldown, reply.AutoReply.Id);
         }
 
         var decision = Record(e, verdict, now);
@@ -65,7 +66,7 @@ public sealed partial class AutoReplyEvaluator(
         switch ((verdict as Suppress)?.Keyword)
         {
             case KeywordKind.OptOut when optOut is null:
-                db.OptOuts.Add(new OptOut { PhoneNumber = e.PhoneNumber, Contact = e.Contact, OptedOutAt = now, Source = SuppressionReasons.Keyword });
+                db.OptOuts.Add(new OptOut { PhoneNumber = e.PhoneNumber, Contact = e.Contact, OptedOutAt = now, Source = OptOutSource.Keyword });
                 break;
             case KeywordKind.OptIn when optOut is not null:
                 db.OptOuts.Remove(optOut);
@@ -83,7 +84,7 @@ public sealed partial class AutoReplyEvaluator(
         Trigger = e.Trigger,
         OccurredAt = e.OccurredAt,
         DecidedAt = now,
-        Outcome = verdict is Reply ? Outcomes.Sent : Outcomes.Suppressed,
+        Outcome = verdict is Reply ? Outcome.Sent : Outcome.Suppressed,
         Reason = (verdict as Suppress)?.Reason,
         AutoReplyId = verdict switch
         {
@@ -96,7 +97,7 @@ public sealed partial class AutoReplyEvaluator(
 
     private async Task EnsureCommandSentAsync(Decision decision, CancellationToken cancellationToken)
     {
-        if (decision.Outcome != Outcomes.Sent || decision.CommandPublishedAt is not null)
+        if (decision.Outcome != Outcome.Sent || decision.CommandPublishedAt is not null)
         {
             return;
         }
@@ -111,5 +112,5 @@ public sealed partial class AutoReplyEvaluator(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId}: {Outcome} {Reason} for {PhoneNumber} to {Contact}")]
-    private static partial void LogDecision(ILogger logger, string eventId, string outcome, string? reason, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
+    private static partial void LogDecision(ILogger logger, string eventId, Outcome outcome, SuppressionReason? reason, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
 }

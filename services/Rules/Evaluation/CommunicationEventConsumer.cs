@@ -1,5 +1,5 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
-using AutoReply.Rules.AutoReplies;
 using MassTransit;
 
 namespace AutoReply.Rules.Evaluation;
@@ -15,21 +15,21 @@ public sealed class CommunicationEventConsumer(AutoReplyEvaluator evaluator, ICo
     IConsumer<CallPlaced>,
     IConsumer<MessageSent>
 {
-    public Task Consume(ConsumeContext<CallMissed> context) =>
-        EvaluateAsync(context.Message, "call.missed", Triggers.MissedCall, body: null, context.CancellationToken);
+    public Task Consume(ConsumeContext<CallMissed> context) => EvaluateAsync(context.Message, body: null, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<VoicemailReceived> context) =>
-        EvaluateAsync(context.Message, "voicemail.received", Triggers.Voicemail, body: null, context.CancellationToken);
+    public Task Consume(ConsumeContext<VoicemailReceived> context) => EvaluateAsync(context.Message, body: null, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<MessageReceived> context) =>
-        EvaluateAsync(context.Message, "message.received", Triggers.Message, context.Message.Body, context.CancellationToken);
+    public Task Consume(ConsumeContext<MessageReceived> context) => EvaluateAsync(context.Message, context.Message.Body, context.CancellationToken);
 
     public Task Consume(ConsumeContext<CallPlaced> context) => RememberOutboundAsync(context.Message);
 
     public Task Consume(ConsumeContext<MessageSent> context) => RememberOutboundAsync(context.Message);
 
-    private async Task EvaluateAsync(ICommunicationEvent e, string eventType, string trigger, string? body, CancellationToken cancellationToken) =>
-        await evaluator.EvaluateAsync(new InboundEvent(e.EventId, eventType, trigger, e.PhoneNumber, e.Contact, e.OccurredAt, body), cancellationToken);
+    private async Task EvaluateAsync(ICommunicationEvent e, string? body, CancellationToken cancellationToken)
+    {
+        var type = CommunicationEvents.TypeOf(e);
+        await evaluator.EvaluateAsync(new InboundEvent(e.EventId, type, type.TriggerOf()!.Value, e.PhoneNumber, e.Contact, e.OccurredAt, body), cancellationToken);
+    }
 
     private Task RememberOutboundAsync(ICommunicationEvent e) => activity.RecordOutboundAsync(e.PhoneNumber, e.Contact, e.OccurredAt);
 }

@@ -1,5 +1,5 @@
+using AutoReply.Contracts;
 using AutoReply.Rules.AutoReplies;
-using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Templates;
@@ -11,8 +11,8 @@ namespace AutoReply.Rules.Evaluation;
 /// <summary>An inbound event that may trigger an auto-reply, as the rules see it.</summary>
 public sealed record InboundEvent(
     string EventId,
-    string EventType,
-    string Trigger,
+    EventType EventType,
+    Trigger Trigger,
     string PhoneNumber,
     string Contact,
     DateTimeOffset OccurredAt,
@@ -29,7 +29,7 @@ public sealed record EvaluationInput(
 public abstract record Verdict;
 
 /// <summary>No reply, for <paramref name="Reason"/>; a keyword may also change the contact's opt-out.</summary>
-public sealed record Suppress(string Reason, Guid? AutoReplyId = null, KeywordKind Keyword = KeywordKind.None) : Verdict;
+public sealed record Suppress(SuppressionReason Reason, Guid? AutoReplyId = null, KeywordKind Keyword = KeywordKind.None) : Verdict;
 
 /// <summary>Reply with <paramref name="Text"/>, provided the contact's cooldown can still be claimed.</summary>
 public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan Cooldown) : Verdict;
@@ -46,40 +46,40 @@ public static class ReplyPolicy
     public static Verdict Evaluate(EvaluationInput input)
     {
         var e = input.Event;
-        var keyword = e.Trigger == Triggers.Message ? Keywords.Classify(e.Body, input.OptedOut) : KeywordKind.None;
+        var keyword = e.Trigger == Trigger.Message ? Keywords.Classify(e.Body, input.OptedOut) : KeywordKind.None;
         if (keyword != KeywordKind.None)
         {
-            return new Suppress(SuppressionReasons.Keyword, Keyword: keyword);
+            return new Suppress(SuppressionReason.Keyword, Keyword: keyword);
         }
 
         var number = input.Number;
         if (number is null)
         {
-            return new Suppress(SuppressionReasons.UnknownNumber);
+            return new Suppress(SuppressionReason.UnknownNumber);
         }
 
         if (input.Now - e.OccurredAt > number.MaxEventAge)
         {
-            return new Suppress(SuppressionReasons.Stale);
+            return new Suppress(SuppressionReason.Stale);
         }
 
         if (input.OptedOut)
         {
-            return new Suppress(SuppressionReasons.OptedOut);
+            return new Suppress(SuppressionReason.OptedOut);
         }
 
         var calendar = number.Calendar();
-        var schedule = Schedules.At(calendar.IsOpenAt(e.OccurredAt.ToInstant()));
+        var schedule = calendar.IsOpenAt(e.OccurredAt.ToInstant()) ? Schedule.BusinessHours : Schedule.AfterHours;
         var autoReply = number.AutoReplies.SingleOrDefault(r => r.Trigger == e.Trigger && r.Schedule == schedule);
         if (autoReply is null)
         {
-            return new Suppress(SuppressionReasons.NoAutoReply);
+            return new Suppress(SuppressionReason.NoAutoReply);
         }
 
         // The business itself called or texted the contact around this event: the conversation is live.
         if (input.LastOutboundActivity >= e.OccurredAt - number.RecentActivityWindow)
         {
-            return new Suppress(SuppressionReasons.RecentActivity, autoReply.Id);
+            return new Suppress(SuppressionReason.RecentActivity, autoReply.Id);
         }
 
         var text = MessageTemplate.Render(autoReply.Message, number.Name, calendar, input.Now.ToInstant());

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using System.Diagnostics.Metrics;
 using AutoReply.Rules.Decisions;
 
@@ -16,7 +17,7 @@ public sealed class RulesMetrics
 
     public void RecordDecision(Decision decision) => decisions.Add(
         1,
-        new KeyValuePair<string, object?>("outcome", decision.Outcome),
-        new KeyValuePair<string, object?>("reason", decision.Reason ?? "none"),
-        new KeyValuePair<string, object?>("trigger", decision.Trigger));
+        new KeyValuePair<string, object?>("outcome", Vocabulary.Name(decision.Outcome)),
+        new KeyValuePair<string, object?>("reason", decision.Reason is { } reason ? Vocabulary.Name(reason) : "none"),
+        new KeyValuePair<string, object?>("trigger", decision.Trigger is { } trigger ? Vocabulary.Name(trigger) : null));
 }

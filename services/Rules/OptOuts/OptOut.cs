@@ -1,3 +1,5 @@
+using AutoReply.Contracts;
+
 namespace AutoReply.Rules.OptOuts;
 
 /// <summary>
@@ -12,6 +14,5 @@ public sealed class OptOut
 
     public DateTimeOffset OptedOutAt { get; set; }
 
-    /// <summary><c>keyword</c> (the contact texted STOP) or <c>provider</c> (the provider refused with 21610).</summary>
-    public required string Source { get; set; }
+    public required OptOutSource Source { get; set; }
 }

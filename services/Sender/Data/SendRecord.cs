@@ -1,3 +1,5 @@
+using AutoReply.Contracts;
+
 namespace AutoReply.Sender.Data;
 
 /// <summary>
@@ -16,8 +18,8 @@ public sealed class SendRecord
 
     public required string Body { get; init; }
 
-    /// <summary><see cref="SendStates.Sending"/> until the provider answers, then a delivery state.</summary>
-    public required string State { get; set; }
+    /// <summary><see cref="DeliveryState.Sending"/> until the provider answers.</summary>
+    public required DeliveryState State { get; set; }
 
     public string? ProviderMessageId { get; set; }
 
@@ -43,10 +45,4 @@ public sealed class SendRecord
     public DateTimeOffset UpdatedAt { get; set; }
 
     public uint Version { get; set; }
-}
-
-public static class SendStates
-{
-    /// <summary>Recorded, the provider has not answered yet. Not a public state: the API shows no state until the provider answers.</summary>
-    public const string Sending = "sending";
 }

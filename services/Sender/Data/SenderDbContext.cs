@@ -13,6 +13,9 @@ public sealed class SenderDbContext(DbContextOptions<SenderDbContext> options) :
 
     public DbSet<SendRecord> Sends => Set<SendRecord>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreVocabulariesByName();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.Sender.Data;
 using AutoReply.ServiceDefaults.Messaging;
@@ -32,14 +33,14 @@ public sealed class ProviderStatusConsumer(SenderDbContext db, TimeProvider cloc
             return;
         }
 
-        if (DeliveryStates.Rank(report.Status) <= DeliveryStates.Rank(send.State))
+        if (!DeliveryStates.IsForward(send.State, report.Status))
         {
             return;
         }
 
         send.State = report.Status;
         send.ErrorCode = report.ErrorCode ?? send.ErrorCode;
-        send.Error = report.ErrorCode is null ? send.Error : $"The provider reported {report.Status} with error {report.ErrorCode}.";
+        send.Error = report.ErrorCode is null ? send.Error : $"The provider reported {Vocabulary.Name(report.Status)} with error {report.ErrorCode}.";
         send.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(context.CancellationToken);
         metrics.RecordState(send.State);

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.Sender.Data;
 using AutoReply.Sender.Provider;
@@ -13,7 +14,7 @@ public static class SendAnnouncements
         await bus.Publish(new SendStateChanged(send.DecisionId, send.State, send.ProviderMessageId, send.ErrorCode, send.Error, send.UpdatedAt));
         if (send.ErrorCode == ProviderErrorCodes.RecipientOptedOut)
         {
-            await bus.Publish(new ContactOptedOut(send.From, send.To, send.UpdatedAt, "provider"));
+            await bus.Publish(new ContactOptedOut(send.From, send.To, send.UpdatedAt, OptOutSource.Provider));
         }
     }
 }

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using AutoReply.Sender.Data;
@@ -34,7 +35,7 @@ public sealed partial class SendAutoReplyConsumer(
         {
             earlier = await LookUpEarlierAttemptsAsync(send, context.CancellationToken);
         }
-        if (send.State != SendStates.Sending)
+        if (send.State != DeliveryState.Sending)
         {
             // Already answered by the provider: say so again (the first announcement may be what was lost).
             await SendAnnouncements.AnnounceAsync(context, send);
@@ -51,7 +52,7 @@ public sealed partial class SendAutoReplyConsumer(
 
     /// <summary>A text an earlier attempt of this send may have created, found at the provider by its idempotency key.</summary>
     private async Task<ProviderAnswer?> LookUpEarlierAttemptsAsync(SendRecord send, CancellationToken cancellationToken) =>
-        send.State == SendStates.Sending && send.FirstAttemptAt is { } firstAttemptAt
+        send.State == DeliveryState.Sending && send.FirstAttemptAt is { } firstAttemptAt
             ? await provider.FindSentAsync(TextOf(send), firstAttemptAt, cancellationToken)
             : null;
 
@@ -65,7 +66,7 @@ public sealed partial class SendAutoReplyConsumer(
     private async Task<bool> WaitOutOpenAttemptAsync(SendRecord send, CancellationToken cancellationToken)
     {
         var remaining = send.OpenAttemptStartedAt + AttemptInFlightFor - clock.GetUtcNow();
-        if (send.State != SendStates.Sending || remaining is not { } wait || wait <= TimeSpan.Zero)
+        if (send.State != DeliveryState.Sending || remaining is not { } wait || wait <= TimeSpan.Zero)
         {
             return false;
         }
@@ -122,7 +123,7 @@ public sealed partial class SendAutoReplyConsumer(
             From = command.From,
             To = command.To,
             Body = command.Body,
-            State = SendStates.Sending,
+            State = DeliveryState.Sending,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -143,5 +144,5 @@ public sealed partial class SendAutoReplyConsumer(
     private static partial void LogWaiting(ILogger logger, Guid decisionId, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Send {DecisionId} is {State} {ErrorCode} to {Contact}")]
-    private static partial void LogOutcome(ILogger logger, Guid decisionId, string state, string? errorCode, [PhoneNumber] string contact);
+    private static partial void LogOutcome(ILogger logger, Guid decisionId, DeliveryState state, string? errorCode, [PhoneNumber] string contact);
 }

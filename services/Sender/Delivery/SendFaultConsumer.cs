@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Sender.Data;
 using AutoReply.Sender.Provider;
@@ -25,7 +26,7 @@ public sealed partial class SendFaultConsumer(
     {
         var command = context.Message.Message;
         var send = await db.Sends.SingleOrDefaultAsync(s => s.DecisionId == command.DecisionId, context.CancellationToken);
-        if (send is null || send.State != SendStates.Sending)
+        if (send is null || send.State != DeliveryState.Sending)
         {
             return;
         }
@@ -62,5 +63,5 @@ public sealed partial class SendFaultConsumer(
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Send {DecisionId} gave up as {State} ({ErrorCode}) after {Attempts} attempts")]
-    private static partial void LogSettled(ILogger logger, Guid decisionId, string state, string? errorCode, int attempts);
+    private static partial void LogSettled(ILogger logger, Guid decisionId, DeliveryState state, string? errorCode, int attempts);
 }

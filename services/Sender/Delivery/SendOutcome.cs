@@ -1,4 +1,4 @@
-using AutoReply.Contracts.Events;
+using AutoReply.Contracts;
 using AutoReply.Sender.Data;
 using AutoReply.Sender.Provider;
 
@@ -14,10 +14,10 @@ public static class SendOutcome
         {
             case Accepted accepted:
                 send.ProviderMessageId = accepted.MessageId;
-                send.State = DeliveryStates.IsKnown(accepted.Status) ? accepted.Status : DeliveryStates.Queued;
+                send.State = DeliveryStates.TryParseReported(accepted.Status, out var state) ? state : DeliveryState.Queued;
                 break;
             case Rejected rejected:
-                send.State = DeliveryStates.Failed;
+                send.State = DeliveryState.Failed;
                 send.ErrorCode = rejected.ErrorCode;
                 send.Error = rejected.Error;
                 break;

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using System.Diagnostics.Metrics;
 
 namespace AutoReply.Sender.Delivery;
@@ -15,7 +16,7 @@ public sealed class SenderMetrics
         providerLatency = meter.CreateHistogram<double>("autoreply.sender.provider.duration", unit: "s", description: "Time the provider took to answer a send, retries included.");
     }
 
-    public void RecordState(string state) => states.Add(1, new KeyValuePair<string, object?>("state", state));
+    public void RecordState(DeliveryState state) => states.Add(1, new KeyValuePair<string, object?>("state", Vocabulary.Name(state)));
 
     public void RecordProviderCall(TimeSpan elapsed) => providerLatency.Record(elapsed.TotalSeconds);
 }

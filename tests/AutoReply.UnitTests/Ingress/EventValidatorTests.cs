@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Ingress.Events;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,7 +33,7 @@ public sealed class EventValidatorTests
         Assert.True(result.IsValid);
         Assert.Empty(result.Errors);
         Assert.Equal(
-            new ValidEvent("evt-0001", "call.missed", "+14155550100", "+14155550199", new DateTimeOffset(2026, 11, 24, 15, 4, 5, TimeSpan.Zero), null),
+            new ValidEvent("evt-0001", EventType.CallMissed, "+14155550100", "+14155550199", new DateTimeOffset(2026, 11, 24, 15, 4, 5, TimeSpan.Zero), null),
             result.Event);
     }
 

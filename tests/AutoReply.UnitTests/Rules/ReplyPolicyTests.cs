@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
@@ -17,9 +18,9 @@ public sealed class ReplyPolicyTests
     private static BusinessNumber WithAllSlots()
     {
         var number = Office();
-        foreach (var trigger in Triggers.All)
+        foreach (var trigger in Enum.GetValues<Trigger>())
         {
-            foreach (var schedule in Schedules.All)
+            foreach (var schedule in Enum.GetValues<Schedule>())
             {
                 number.AutoReplies.Add(AutoReply(trigger, schedule, $"{trigger} {schedule}"));
             }
@@ -27,7 +28,7 @@ public sealed class ReplyPolicyTests
         return number;
     }
 
-    private static AutoReplyDefinition AutoReply(string trigger, string schedule, string message) => new()
+    private static AutoReplyDefinition AutoReply(Trigger trigger, Schedule schedule, string message) => new()
     {
         Id = Guid.NewGuid(),
         PhoneNumber = PhoneNumber,
@@ -39,7 +40,7 @@ public sealed class ReplyPolicyTests
     /// <summary>An event evaluated a minute after it happened, unless told otherwise.</summary>
     private static Verdict Evaluate(
         BusinessNumber? number,
-        string trigger,
+        Trigger trigger,
         string occurredAt,
         TimeSpan? evaluatedAfter = null,
         DateTimeOffset? lastOutboundActivity = null,
@@ -51,33 +52,28 @@ public sealed class ReplyPolicyTests
         return ReplyPolicy.Evaluate(new EvaluationInput(e, number, when + (evaluatedAfter ?? TimeSpan.FromMinutes(1)), lastOutboundActivity, optedOut));
     }
 
-    private static string EventTypeOf(string trigger) => trigger switch
-    {
-        Triggers.MissedCall => "call.missed",
-        Triggers.Voicemail => "voicemail.received",
-        _ => "message.received",
-    };
+    private static EventType EventTypeOf(Trigger trigger) => Enum.GetValues<EventType>().Single(type => type.TriggerOf() == trigger);
 
     [Fact]
     public void An_event_for_a_number_without_settings_is_suppressed_as_unknown_number()
     {
-        var verdict = Evaluate(number: null, Triggers.MissedCall, DuringHours);
+        var verdict = Evaluate(number: null, Trigger.MissedCall, DuringHours);
 
-        Assert.Equal(new Suppress(SuppressionReasons.UnknownNumber), verdict);
+        Assert.Equal(new Suppress(SuppressionReason.UnknownNumber), verdict);
     }
 
     [Fact]
     public void An_event_older_than_the_maximum_age_is_suppressed_as_stale()
     {
-        var verdict = Evaluate(WithAllSlots(), Triggers.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromMinutes(16));
+        var verdict = Evaluate(WithAllSlots(), Trigger.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromMinutes(16));
 
-        Assert.Equal(new Suppress(SuppressionReasons.Stale), verdict);
+        Assert.Equal(new Suppress(SuppressionReason.Stale), verdict);
     }
 
     [Fact]
     public void An_event_exactly_the_maximum_age_old_still_gets_its_reply()
     {
-        var verdict = Evaluate(WithAllSlots(), Triggers.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromMinutes(15));
+        var verdict = Evaluate(WithAllSlots(), Trigger.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromMinutes(15));
 
         Assert.IsType<Reply>(verdict);
     }
@@ -88,19 +84,19 @@ public sealed class ReplyPolicyTests
         var number = WithAllSlots();
         number.MaxEventAge = TimeSpan.FromHours(2);
 
-        var verdict = Evaluate(number, Triggers.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromHours(1));
+        var verdict = Evaluate(number, Trigger.MissedCall, AfterHours, evaluatedAfter: TimeSpan.FromHours(1));
 
         Assert.IsType<Reply>(verdict);
     }
 
     [Theory]
-    [InlineData(Triggers.MissedCall, DuringHours, Schedules.BusinessHours)]
-    [InlineData(Triggers.Voicemail, DuringHours, Schedules.BusinessHours)]
-    [InlineData(Triggers.Message, DuringHours, Schedules.BusinessHours)]
-    [InlineData(Triggers.MissedCall, AfterHours, Schedules.AfterHours)]
-    [InlineData(Triggers.Voicemail, AfterHours, Schedules.AfterHours)]
-    [InlineData(Triggers.Message, AfterHours, Schedules.AfterHours)]
-    public void Each_trigger_uses_the_slot_for_the_time_it_happened(string trigger, string occurredAt, string schedule)
+    [InlineData(Trigger.MissedCall, DuringHours, Schedule.BusinessHours)]
+    [InlineData(Trigger.Voicemail, DuringHours, Schedule.BusinessHours)]
+    [InlineData(Trigger.Message, DuringHours, Schedule.BusinessHours)]
+    [InlineData(Trigger.MissedCall, AfterHours, Schedule.AfterHours)]
+    [InlineData(Trigger.Voicemail, AfterHours, Schedule.AfterHours)]
+    [InlineData(Trigger.Message, AfterHours, Schedule.AfterHours)]
+    public void Each_trigger_uses_the_slot_for_the_time_it_happened(Trigger trigger, string occurredAt, Schedule schedule)
     {
         var verdict = Evaluate(WithAllSlots(), trigger, occurredAt);
 
@@ -112,9 +108,9 @@ public sealed class ReplyPolicyTests
     [Fact]
     public void A_missed_call_during_the_lunch_break_uses_the_after_hours_slot()
     {
-        var reply = Assert.IsType<Reply>(Evaluate(WithAllSlots(), Triggers.MissedCall, "2026-11-24T12:30-05:00"));
+        var reply = Assert.IsType<Reply>(Evaluate(WithAllSlots(), Trigger.MissedCall, "2026-11-24T12:30-05:00"));
 
-        Assert.Equal(Schedules.AfterHours, reply.AutoReply.Schedule);
+        Assert.Equal(Schedule.AfterHours, reply.AutoReply.Schedule);
     }
 
     [Fact]
@@ -123,36 +119,36 @@ public sealed class ReplyPolicyTests
         var number = WithAllSlots();
         number.OpeningHours.Overrides.Add(Closed("2026-11-24"));
 
-        var reply = Assert.IsType<Reply>(Evaluate(number, Triggers.MissedCall, DuringHours));
+        var reply = Assert.IsType<Reply>(Evaluate(number, Trigger.MissedCall, DuringHours));
 
-        Assert.Equal(Schedules.AfterHours, reply.AutoReply.Schedule);
+        Assert.Equal(Schedule.AfterHours, reply.AutoReply.Schedule);
     }
 
     [Fact]
     public void An_empty_slot_is_suppressed_as_no_auto_reply_even_when_another_slot_is_filled()
     {
         var number = Office();
-        number.AutoReplies.Add(AutoReply(Triggers.MissedCall, Schedules.AfterHours, "Closed now."));
+        number.AutoReplies.Add(AutoReply(Trigger.MissedCall, Schedule.AfterHours, "Closed now."));
 
-        Assert.Equal(new Suppress(SuppressionReasons.NoAutoReply), Evaluate(number, Triggers.MissedCall, DuringHours));
-        Assert.Equal(new Suppress(SuppressionReasons.NoAutoReply), Evaluate(number, Triggers.Voicemail, AfterHours));
+        Assert.Equal(new Suppress(SuppressionReason.NoAutoReply), Evaluate(number, Trigger.MissedCall, DuringHours));
+        Assert.Equal(new Suppress(SuppressionReason.NoAutoReply), Evaluate(number, Trigger.Voicemail, AfterHours));
     }
 
     [Fact]
     public void An_outbound_call_or_text_within_the_window_suppresses_the_reply_as_recent_activity()
     {
         var number = WithAllSlots();
-        var slot = number.AutoReplies.Single(r => r.Trigger == Triggers.MissedCall && r.Schedule == Schedules.AfterHours);
+        var slot = number.AutoReplies.Single(r => r.Trigger == Trigger.MissedCall && r.Schedule == Schedule.AfterHours);
 
-        var verdict = Evaluate(number, Triggers.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(2));
+        var verdict = Evaluate(number, Trigger.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(2));
 
-        Assert.Equal(new Suppress(SuppressionReasons.RecentActivity, slot.Id), verdict);
+        Assert.Equal(new Suppress(SuppressionReason.RecentActivity, slot.Id), verdict);
     }
 
     [Fact]
     public void An_outbound_call_or_text_before_the_window_does_not_prevent_the_reply()
     {
-        var verdict = Evaluate(WithAllSlots(), Triggers.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(4));
+        var verdict = Evaluate(WithAllSlots(), Trigger.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(4));
 
         Assert.IsType<Reply>(verdict);
     }
@@ -163,7 +159,7 @@ public sealed class ReplyPolicyTests
         var number = WithAllSlots();
         number.RecentActivityWindow = TimeSpan.FromMinutes(30);
 
-        var verdict = Evaluate(number, Triggers.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(1));
+        var verdict = Evaluate(number, Trigger.MissedCall, AfterHours, lastOutboundActivity: Moment(AfterHours) - TimeSpan.FromHours(1));
 
         Assert.IsType<Reply>(verdict);
     }
@@ -173,10 +169,10 @@ public sealed class ReplyPolicyTests
     {
         var number = Office();
         number.Cooldown = TimeSpan.FromHours(1);
-        number.AutoReplies.Add(AutoReply(Triggers.MissedCall, Schedules.AfterHours,
+        number.AutoReplies.Add(AutoReply(Trigger.MissedCall, Schedule.AfterHours,
             "Thanks for calling {business_name}. We're closed and open again {next_open}."));
 
-        var reply = Assert.IsType<Reply>(Evaluate(number, Triggers.MissedCall, AfterHours));
+        var reply = Assert.IsType<Reply>(Evaluate(number, Trigger.MissedCall, AfterHours));
 
         Assert.Equal("Thanks for calling Acme Dental. We're closed and open again tomorrow at 9:00 AM.", reply.Text);
         Assert.Equal(TimeSpan.FromHours(1), reply.Cooldown);
@@ -185,9 +181,9 @@ public sealed class ReplyPolicyTests
     [Fact]
     public void An_event_from_an_opted_out_contact_is_suppressed_as_opted_out()
     {
-        var verdict = Evaluate(WithAllSlots(), Triggers.MissedCall, AfterHours, optedOut: true);
+        var verdict = Evaluate(WithAllSlots(), Trigger.MissedCall, AfterHours, optedOut: true);
 
-        Assert.Equal(SuppressionReasons.OptedOut, Assert.IsType<Suppress>(verdict).Reason);
+        Assert.Equal(SuppressionReason.OptedOut, Assert.IsType<Suppress>(verdict).Reason);
     }
 
     [Theory]
@@ -196,32 +192,32 @@ public sealed class ReplyPolicyTests
     [InlineData(" Help ", KeywordKind.Help)]
     public void A_keyword_text_gets_no_reply_and_says_what_it_changes(string body, KeywordKind kind)
     {
-        var verdict = Assert.IsType<Suppress>(Evaluate(WithAllSlots(), Triggers.Message, DuringHours, body: body));
+        var verdict = Assert.IsType<Suppress>(Evaluate(WithAllSlots(), Trigger.Message, DuringHours, body: body));
 
-        Assert.Equal((SuppressionReasons.Keyword, kind), (verdict.Reason, verdict.Keyword));
+        Assert.Equal((SuppressionReason.Keyword, kind), (verdict.Reason, verdict.Keyword));
     }
 
     [Fact]
     public void Stop_is_honoured_even_when_late_and_for_a_number_without_settings()
     {
-        var late = Assert.IsType<Suppress>(Evaluate(WithAllSlots(), Triggers.Message, DuringHours, evaluatedAfter: TimeSpan.FromDays(1), body: "STOP"));
-        var unknown = Assert.IsType<Suppress>(Evaluate(null, Triggers.Message, DuringHours, body: "STOP"));
+        var late = Assert.IsType<Suppress>(Evaluate(WithAllSlots(), Trigger.Message, DuringHours, evaluatedAfter: TimeSpan.FromDays(1), body: "STOP"));
+        var unknown = Assert.IsType<Suppress>(Evaluate(null, Trigger.Message, DuringHours, body: "STOP"));
 
-        Assert.Equal((SuppressionReasons.Keyword, KeywordKind.OptOut), (late.Reason, late.Keyword));
-        Assert.Equal((SuppressionReasons.Keyword, KeywordKind.OptOut), (unknown.Reason, unknown.Keyword));
+        Assert.Equal((SuppressionReason.Keyword, KeywordKind.OptOut), (late.Reason, late.Keyword));
+        Assert.Equal((SuppressionReason.Keyword, KeywordKind.OptOut), (unknown.Reason, unknown.Keyword));
     }
 
     [Fact]
     public void A_missed_call_is_never_a_keyword_whatever_its_body()
     {
-        Assert.IsType<Reply>(Evaluate(WithAllSlots(), Triggers.MissedCall, DuringHours, body: "STOP"));
+        Assert.IsType<Reply>(Evaluate(WithAllSlots(), Trigger.MissedCall, DuringHours, body: "STOP"));
     }
 
     [Fact]
     public void A_stale_event_from_an_opted_out_contact_is_reported_stale_first()
     {
-        var verdict = Evaluate(WithAllSlots(), Triggers.Voicemail, AfterHours, evaluatedAfter: TimeSpan.FromHours(1), optedOut: true);
+        var verdict = Evaluate(WithAllSlots(), Trigger.Voicemail, AfterHours, evaluatedAfter: TimeSpan.FromHours(1), optedOut: true);
 
-        Assert.Equal(SuppressionReasons.Stale, Assert.IsType<Suppress>(verdict).Reason);
+        Assert.Equal(SuppressionReason.Stale, Assert.IsType<Suppress>(verdict).Reason);
     }
 }

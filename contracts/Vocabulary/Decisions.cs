@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace AutoReply.Contracts;
+
+/// <summary>What rules decided for an inbound event.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Outcome>))]
+public enum Outcome
+{
+    [JsonStringEnumMemberName("sent")] Sent,
+    [JsonStringEnumMemberName("suppressed")] Suppressed,
+}
+
+/// <summary>Why an event got no auto-reply.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SuppressionReason>))]
+public enum SuppressionReason
+{
+    [JsonStringEnumMemberName("no_auto_reply")] NoAutoReply,
+    [JsonStringEnumMemberName("cooldown")] Cooldown,
+    [JsonStringEnumMemberName("recent_activity")] RecentActivity,
+    [JsonStringEnumMemberName("opted_out")] OptedOut,
+    [JsonStringEnumMemberName("stale")] Stale,
+    [JsonStringEnumMemberName("unknown_number")] UnknownNumber,
+    [JsonStringEnumMemberName("keyword")] Keyword,
+}
+
+/// <summary>How a contact opted out of a number's texts.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OptOutSource>))]
+public enum OptOutSource
+{
+    /// <summary>The contact texted STOP (or another opt-out keyword) to the number.</summary>
+    [JsonStringEnumMemberName("keyword")] Keyword,
+
+    /// <summary>The provider refused a send with 21610: the contact had replied STOP to the carrier.</summary>
+    [JsonStringEnumMemberName("provider")] Provider,
+}
