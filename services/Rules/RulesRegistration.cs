@@ -27,6 +27,9 @@ public static class RulesRegistration
         builder.Services.AddSingleton<IContactActivityStore, RedisContactActivityStore>();
         builder.Services.AddSingleton<ICooldownStore, RedisCooldownStore>();
         builder.Services.AddScoped<AutoReplyEvaluator>();
+        builder.Services.AddSingleton<NumberSettingsValidator>();
+        builder.Services.AddSingleton<AutoReplyRequestValidator>();
+        builder.Services.AddSingleton<DecisionQueryValidator>();
         return builder;
     }
 

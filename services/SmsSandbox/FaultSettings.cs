@@ -1,5 +1,3 @@
-using AutoReply.ServiceDefaults.Validation;
-
 namespace AutoReply.SmsSandbox;
 
 /// <summary>
@@ -30,59 +28,4 @@ public sealed partial record FaultSettings
     public IReadOnlyDictionary<string, int> DeliveryFailures { get; init; } = new Dictionary<string, int>();
 
     public bool ShouldFail() => FailureRate > 0 && Random.Shared.NextDouble() < FailureRate;
-
-    /// <summary>What is wrong with these settings, by field; empty when they can be applied.</summary>
-    public Dictionary<string, string[]> Validate()
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (double.IsNaN(FailureRate) || FailureRate is < 0 or > 1)
-        {
-            errors["failureRate"] = ["Must be between 0 and 1."];
-        }
-        if (FailureStatus is < 400 or > 599)
-        {
-            errors["failureStatus"] = ["Must be an HTTP error status (400 to 599)."];
-        }
-        if (LatencyMs is < 0 or > MaxLatencyMs)
-        {
-            errors["latencyMs"] = [$"Must be between 0 and {MaxLatencyMs}."];
-        }
-        if (RetryAfterSeconds is < 0)
-        {
-            errors["retryAfterSeconds"] = ["Must not be negative."];
-        }
-        ValidateRecipients(RecipientErrors, "recipientErrors", errors);
-        ValidateRecipients(DeliveryFailures, "deliveryFailures", errors);
-        return errors;
-    }
-
-    private static void ValidateRecipients(IReadOnlyDictionary<string, int>? recipients, string field, Dictionary<string, string[]> errors)
-    {
-        // The JSON may say null even though the property never is.
-        if (recipients is null)
-        {
-            errors[field] = ["Must be an object of E.164 numbers to error codes."];
-            return;
-        }
-
-        var problems = recipients
-            .SelectMany(recipient => RecipientProblems(recipient.Key, recipient.Value))
-            .ToArray();
-        if (problems.Length > 0)
-        {
-            errors[field] = problems;
-        }
-    }
-
-    private static IEnumerable<string> RecipientProblems(string number, int code)
-    {
-        if (!PhoneNumberFormat.IsE164(number))
-        {
-            yield return $"'{number}' is not an E.164 number.";
-        }
-        if (code <= 0)
-        {
-            yield return $"The error code for '{number}' must be positive.";
-        }
-    }
 }

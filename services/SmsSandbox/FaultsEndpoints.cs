@@ -1,3 +1,4 @@
+using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoReply.SmsSandbox;
@@ -14,12 +15,12 @@ public static partial class FaultsEndpoints
         return routes;
     }
 
-    private static Results<ValidationProblem, Ok<FaultSettings>> Apply(FaultSettings settings, ActiveFaults active, ILoggerFactory loggers)
+    private static Results<ValidationProblem, Ok<FaultSettings>> Apply(FaultSettings settings, FaultSettingsValidator validator, ActiveFaults active, ILoggerFactory loggers)
     {
-        var errors = settings.Validate();
-        if (errors.Count > 0)
+        var validated = validator.Validate(settings);
+        if (!validated.IsValid)
         {
-            return TypedResults.ValidationProblem(errors, title: "The fault settings are not valid.");
+            return Problems.Invalid(validated.Errors);
         }
 
         active.Apply(settings);

@@ -19,6 +19,7 @@ public static class SandboxRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MessageStore>();
         builder.Services.AddSingleton<ActiveFaults>();
+        builder.Services.AddSingleton<FaultSettingsValidator>();
         builder.Services.AddSingleton<StatusCallbackSender>();
         builder.Services.AddSingleton<StatusCallbackDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<StatusCallbackDispatcher>());

@@ -72,7 +72,7 @@ public static class EventEndpoints
             return new ItemOutcome(request?.Id, StatusCodes.Status400BadRequest, null, validation?.Errors ?? readErrors);
         }
 
-        return await intake.AcceptAsync(validation.Event!, cancellationToken) switch
+        return await intake.AcceptAsync(validation.Value, cancellationToken) switch
         {
             IntakeStatus.Accepted => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, false, null),
             IntakeStatus.Duplicate => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, true, null),

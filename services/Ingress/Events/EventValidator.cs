@@ -19,59 +19,57 @@ public sealed class EventValidator(TimeProvider clock)
     /// <summary>Clocks drift; an event from further in the future than this is a client bug.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
-    public ValidationResult Validate(EventRequest request)
+    public Validated<ValidEvent> Validate(EventRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
 
         if (string.IsNullOrEmpty(request.Id) || request.Id.Length > MaxIdLength || request.Id.Any(char.IsControl))
         {
-            errors["id"] = [$"id is required: 1 to {MaxIdLength} printable characters."];
+            errors.Add("id", $"id is required: 1 to {MaxIdLength} printable characters.");
         }
 
         if (!Vocabulary.TryParse<EventType>(request.Type, out var type))
         {
-            errors["type"] = [$"type must be one of {string.Join(", ", Vocabulary.All<EventType>())}."];
+            errors.Add("type", $"type must be one of {string.Join(", ", Vocabulary.All<EventType>())}.");
         }
 
         if (!PhoneNumberFormat.IsE164(request.PhoneNumber))
         {
-            errors["phoneNumber"] = [$"phoneNumber {PhoneNumberFormat.E164Hint}."];
+            errors.Add("phoneNumber", $"phoneNumber {PhoneNumberFormat.E164Hint}.");
         }
 
         if (!PhoneNumberFormat.IsE164(request.Contact))
         {
-            errors["contact"] = [$"contact {PhoneNumberFormat.E164Hint}."];
+            errors.Add("contact", $"contact {PhoneNumberFormat.E164Hint}.");
         }
         else if (request.Contact == request.PhoneNumber)
         {
-            errors["contact"] = ["contact must differ from phoneNumber."];
+            errors.Add("contact", "contact must differ from phoneNumber.");
         }
 
         var occurredAt = ParseTimestamp(request.OccurredAt);
         if (occurredAt is null)
         {
-            errors["occurredAt"] = ["occurredAt must be an ISO-8601 timestamp with an offset, such as 2026-11-24T15:04:05Z."];
+            errors.Add("occurredAt", "occurredAt must be an ISO-8601 timestamp with an offset, such as 2026-11-24T15:04:05Z.");
         }
         else if (occurredAt > clock.GetUtcNow() + AllowedClockSkew)
         {
-            errors["occurredAt"] = ["occurredAt is in the future."];
+            errors.Add("occurredAt", "occurredAt is in the future.");
         }
 
         if (request.Body is not null)
         {
             if (type != EventType.MessageReceived)
             {
-                errors["body"] = [$"body is only allowed on {Vocabulary.Name(EventType.MessageReceived)} events."];
+                errors.Add("body", $"body is only allowed on {Vocabulary.Name(EventType.MessageReceived)} events.");
             }
             else if (request.Body.Length > MaxBodyLength)
             {
-                errors["body"] = [$"body is limited to {MaxBodyLength} characters."];
+                errors.Add("body", $"body is limited to {MaxBodyLength} characters.");
             }
         }
 
-        return errors.Count > 0
-            ? ValidationResult.Invalid(errors)
-            : ValidationResult.Valid(new ValidEvent(request.Id!, type, request.PhoneNumber!, request.Contact!, occurredAt!.Value, request.Body));
+        return errors.Result(() => new ValidEvent(request.Id!, type, request.PhoneNumber!, request.Contact!, occurredAt!.Value, request.Body));
     }
 
     private static DateTimeOffset? ParseTimestamp(string? value)
@@ -86,13 +84,4 @@ public sealed class EventValidator(TimeProvider clock)
 
     private static bool HasNumericOffset(string value) =>
         value.Length > 6 && (value[^6] == '+' || value[^6] == '-') && value[^3] == ':';
-}
-
-public sealed record ValidationResult(ValidEvent? Event, IDictionary<string, string[]> Errors)
-{
-    public bool IsValid => Event is not null;
-
-    public static ValidationResult Valid(ValidEvent e) => new(e, new Dictionary<string, string[]>());
-
-    public static ValidationResult Invalid(IDictionary<string, string[]> errors) => new(null, errors);
 }

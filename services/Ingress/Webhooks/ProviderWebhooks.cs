@@ -72,7 +72,7 @@ public static class ProviderWebhooks
             return Problems.Invalid(validation.Errors);
         }
 
-        var status = await intake.AcceptAsync(validation.Event!, cancellationToken);
+        var status = await intake.AcceptAsync(validation.Value, cancellationToken);
         return status switch
         {
             IntakeStatus.Accepted or IntakeStatus.Duplicate => TypedResults.Content(EmptyTwiml, "text/xml"),

@@ -37,9 +37,6 @@ public sealed record AutoReplyResponse(
 /// <summary><c>/v1/numbers/{phoneNumber}/auto-replies</c>: the six slots of a number (docs/http-api.md).</summary>
 public static class AutoReplyEndpoints
 {
-    /// <summary>A message over ten segments is refused (docs/behaviour.md).</summary>
-    public const int MaxSegments = 10;
-
     /// <summary>Listing shows active auto-replies only: a deleted one no longer exists.</summary>
     public const string ActiveStatus = "active";
 
@@ -59,7 +56,7 @@ public static class AutoReplyEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, AutoReplyRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         if (number is null)
@@ -67,21 +64,12 @@ public static class AutoReplyEndpoints
             return NumberEndpoints.NumberNotFound(phoneNumber);
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (!Vocabulary.TryParse<Trigger>(request?.Trigger, out var trigger))
+        var validated = validator.Validate(request, number);
+        if (!validated.IsValid)
         {
-            errors["trigger"] = [$"trigger must be one of {string.Join(", ", Vocabulary.All<Trigger>())}."];
+            return Problems.Invalid(validated.Errors);
         }
-        if (!Vocabulary.TryParse<Schedule>(request?.Schedule, out var schedule))
-        {
-            errors["schedule"] = [$"schedule must be one of {string.Join(", ", Vocabulary.All<Schedule>())}."];
-        }
-        CheckMessage(request?.Message, number, clock, errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
+        var (trigger, schedule, message) = validated.Value;
         if (number.AutoReplies.Any(r => r.Trigger == trigger && r.Schedule == schedule))
         {
             return SlotFilled(trigger, schedule);
@@ -94,7 +82,7 @@ public static class AutoReplyEndpoints
             PhoneNumber = phoneNumber,
             Trigger = trigger,
             Schedule = schedule,
-            Message = request!.Message!,
+            Message = message,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -113,10 +101,10 @@ public static class AutoReplyEndpoints
             // The number was deleted meanwhile.
             return NumberEndpoints.NumberNotFound(phoneNumber);
         }
-        return TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, clock));
+        return TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, validator));
     }
 
-    private static async Task<Results<Ok<IEnumerable<AutoReplyResponse>>, ProblemHttpResult>> ListAsync(string phoneNumber, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IEnumerable<AutoReplyResponse>>, ProblemHttpResult>> ListAsync(string phoneNumber, AutoReplyRequestValidator validator, RulesDbContext db, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
             .SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
@@ -127,11 +115,11 @@ public static class AutoReplyEndpoints
         var slots = number.AutoReplies
             .OrderBy(r => r.Trigger)
             .ThenBy(r => r.Schedule)
-            .Select(r => ToResponse(r, number, clock));
+            .Select(r => ToResponse(r, number, validator));
         return TypedResults.Ok(slots);
     }
 
-    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, AutoReplyRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         var reply = number?.AutoReplies.SingleOrDefault(r => r.Id == id);
@@ -140,14 +128,13 @@ public static class AutoReplyEndpoints
             return AutoReplyNotFound(phoneNumber, id);
         }
 
-        var errors = new Dictionary<string, string[]>();
-        CheckMessage(request?.Message, number, clock, errors);
-        if (errors.Count > 0)
+        var validated = validator.Validate(request, number);
+        if (!validated.IsValid)
         {
-            return Problems.Invalid(errors);
+            return Problems.Invalid(validated.Errors);
         }
 
-        reply.Message = request!.Message!;
+        reply.Message = validated.Value;
         reply.UpdatedAt = clock.GetUtcNow();
         try
         {
@@ -158,7 +145,7 @@ public static class AutoReplyEndpoints
             // Deleted by another request after we read it: the delete wins, as the product says it stops at once.
             return AutoReplyNotFound(phoneNumber, id);
         }
-        return TypedResults.Ok(ToResponse(reply, number, clock));
+        return TypedResults.Ok(ToResponse(reply, number, validator));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, Guid id, RulesDbContext db, CancellationToken cancellationToken)
@@ -167,32 +154,9 @@ public static class AutoReplyEndpoints
         return deleted == 0 ? AutoReplyNotFound(phoneNumber, id) : TypedResults.NoContent();
     }
 
-    private static void CheckMessage(string? message, BusinessNumber number, TimeProvider clock, Dictionary<string, string[]> errors)
+    private static AutoReplyResponse ToResponse(AutoReplyDefinition reply, BusinessNumber number, AutoReplyRequestValidator validator)
     {
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            errors["message"] = ["message is required."];
-            return;
-        }
-        var templateErrors = MessageTemplate.FindErrors(message);
-        if (templateErrors.Count > 0)
-        {
-            errors["message"] = [.. templateErrors];
-            return;
-        }
-        var length = SmsEncoding.Measure(Preview(message, number, clock));
-        if (length.Segments > MaxSegments)
-        {
-            errors["message"] = [$"message is {length.Segments} SMS segments ({length.Encoding}); at most {MaxSegments} are allowed."];
-        }
-    }
-
-    private static string Preview(string message, BusinessNumber number, TimeProvider clock) =>
-        MessageTemplate.Render(message, number.Name, number.Calendar(), clock.GetUtcNow().ToInstant());
-
-    private static AutoReplyResponse ToResponse(AutoReplyDefinition reply, BusinessNumber number, TimeProvider clock)
-    {
-        var preview = Preview(reply.Message, number, clock);
+        var preview = validator.Preview(reply.Message, number);
         var length = SmsEncoding.Measure(preview);
         return new AutoReplyResponse(
             reply.Id, reply.PhoneNumber, reply.Trigger, reply.Schedule, reply.Message, ActiveStatus,

@@ -3,7 +3,6 @@ using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Rules.Data;
-using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoReply.Rules.Decisions;
@@ -36,9 +35,6 @@ public sealed record DecisionResponse(
 /// <summary><c>GET /v1/decisions</c>: why did this contact (not) get a reply? Newest first, paged.</summary>
 public static class DecisionEndpoints
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 500;
-
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/v1/decisions", ListAsync).WithTags("Decisions")
@@ -47,30 +43,19 @@ public static class DecisionEndpoints
     }
 
     private static async Task<Results<Ok<List<DecisionResponse>>, ValidationProblem>> ListAsync(
+        DecisionQueryValidator validator,
         RulesDbContext db,
         CancellationToken cancellationToken,
         string? phoneNumber = null,
         string? contact = null,
         string? eventId = null,
-        int limit = DefaultLimit,
+        int limit = DecisionQueryValidator.DefaultLimit,
         int offset = 0)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (limit < 1 || limit > MaxLimit || offset < 0)
+        var validated = validator.Validate(new DecisionQuery(phoneNumber, contact, eventId, limit, offset));
+        if (!validated.IsValid)
         {
-            errors["limit"] = [$"limit must be 1 to {MaxLimit}, offset zero or more."];
-        }
-        // An unencoded "+" in a query string arrives as a space: say so rather than answer an empty list.
-        foreach (var (field, value) in new[] { ("phoneNumber", phoneNumber), ("contact", contact) })
-        {
-            if (!string.IsNullOrEmpty(value) && !PhoneNumberFormat.IsE164(value))
-            {
-                errors[field] = [$"{field} {PhoneNumberFormat.E164Hint} (write + as %2B in a query string)."];
-            }
-        }
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
+            return Problems.Invalid(validated.Errors);
         }
 
         var query = db.Decisions.AsNoTracking();

@@ -22,22 +22,18 @@ public static class NumberEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, NumberSettingsValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!PhoneNumberFormat.IsE164(phoneNumber))
         {
             return InvalidNumber();
         }
-        if (request is null)
+        var validated = validator.Validate(request);
+        if (!validated.IsValid)
         {
-            return Problems.Invalid("", "The body must be the number's settings as JSON.");
+            return Problems.Invalid(validated.Errors);
         }
-
-        var (settings, errors) = NumberSettingsValidator.Validate(request);
-        if (settings is null)
-        {
-            return Problems.Invalid(errors);
-        }
+        var settings = validated.Value;
 
         var now = clock.GetUtcNow();
         var number = await db.Numbers.SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);

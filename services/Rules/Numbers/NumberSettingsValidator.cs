@@ -1,4 +1,5 @@
 using AutoReply.Rules.BusinessHours;
+using AutoReply.ServiceDefaults.Validation;
 using NodaTime;
 
 namespace AutoReply.Rules.Numbers;
@@ -7,7 +8,7 @@ namespace AutoReply.Rules.Numbers;
 /// Checks a number's settings field by field; errors are keyed by the JSON path of the field so
 /// the caller sees exactly what to fix. Valid settings become an <see cref="ValidNumberSettings"/>.
 /// </summary>
-public static class NumberSettingsValidator
+public sealed class NumberSettingsValidator
 {
     public const int MaxNameLength = 100;
     public static readonly TimeSpan DefaultCooldown = TimeSpan.FromHours(3);
@@ -19,19 +20,24 @@ public static class NumberSettingsValidator
 
     private static readonly string[] DayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-    public static (ValidNumberSettings? Settings, Dictionary<string, string[]> Errors) Validate(NumberSettingsRequest request)
+    public Validated<ValidNumberSettings> Validate(NumberSettingsRequest? request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
+        if (request is null)
+        {
+            errors.Add("", "The body must be the number's settings as JSON.");
+            return Validated.Invalid<ValidNumberSettings>(errors);
+        }
 
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
         {
-            errors["name"] = [$"name is required, up to {MaxNameLength} characters."];
+            errors.Add("name", $"name is required, up to {MaxNameLength} characters.");
         }
 
         if (request.TimeZone is null || DateTimeZoneProviders.Tzdb.GetZoneOrNull(request.TimeZone) is null)
         {
-            errors["timeZone"] = ["timeZone must be an IANA time zone id such as America/New_York."];
+            errors.Add("timeZone", "timeZone must be an IANA time zone id such as America/New_York.");
         }
 
         var weekly = new Dictionary<string, List<HoursRange>>();
@@ -40,7 +46,7 @@ public static class NumberSettingsValidator
             var dayName = day.ToLowerInvariant();
             if (!DayNames.Contains(dayName))
             {
-                errors[$"businessHours.{day}"] = [$"'{day}' is not a day; use {string.Join(", ", DayNames)}."];
+                errors.Add($"businessHours.{day}", $"'{day}' is not a day; use {string.Join(", ", DayNames)}.");
                 continue;
             }
             if (CheckRanges($"businessHours.{dayName}", ranges ?? [], errors))
@@ -57,12 +63,12 @@ public static class NumberSettingsValidator
             var date = LocalDateFormat.Parse(entry?.Date);
             if (date is null)
             {
-                errors[$"overrides[{i}].date"] = ["date must be a calendar date such as 2026-12-25."];
+                errors.Add($"overrides[{i}].date", "date must be a calendar date such as 2026-12-25.");
                 continue;
             }
             if (!seenDates.Add(date.Value))
             {
-                errors[$"overrides[{i}].date"] = [$"{entry!.Date} appears twice."];
+                errors.Add($"overrides[{i}].date", $"{entry!.Date} appears twice.");
                 continue;
             }
             if (CheckRanges($"overrides[{i}].hours", entry!.Hours ?? [], errors))
@@ -75,20 +81,16 @@ public static class NumberSettingsValidator
         var recentActivity = ParseWindow("recentActivityWindow", request.RecentActivityWindow, DefaultRecentActivityWindow, errors);
         var maxEventAge = ParseWindow("maxEventAge", request.MaxEventAge, DefaultMaxEventAge, errors);
 
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-        return (new ValidNumberSettings(
+        return errors.Result(() => new ValidNumberSettings(
             name!,
             request.TimeZone!,
             new OpeningHoursDocument(weekly, [.. overrides.OrderBy(o => o.Date, StringComparer.Ordinal)]),
             cooldown,
             recentActivity,
-            maxEventAge), errors);
+            maxEventAge));
     }
 
-    private static bool CheckRanges(string path, List<HoursRange> ranges, Dictionary<string, string[]> errors)
+    private static bool CheckRanges(string path, List<HoursRange> ranges, FieldErrors errors)
     {
         var intervals = new List<OpeningInterval>();
         for (var i = 0; i < ranges.Count; i++)
@@ -97,18 +99,18 @@ public static class NumberSettingsValidator
             var close = OpeningInterval.ParseMinute(ranges[i]?.Close, allowMidnightEnd: true);
             if (open is null || close is null)
             {
-                errors[$"{path}[{i}]"] = ["open and close must be times such as 09:00 and 17:00 (close may be 24:00)."];
+                errors.Add($"{path}[{i}]", "open and close must be times such as 09:00 and 17:00 (close may be 24:00).");
                 return false;
             }
             if (open >= close)
             {
-                errors[$"{path}[{i}]"] = [$"opens at {ranges[i].Open} but closes at {ranges[i].Close}: close must be after open."];
+                errors.Add($"{path}[{i}]", $"opens at {ranges[i].Open} but closes at {ranges[i].Close}: close must be after open.");
                 return false;
             }
             var interval = new OpeningInterval(open.Value, close.Value);
             if (intervals.Any(interval.Overlaps))
             {
-                errors[$"{path}[{i}]"] = [$"{ranges[i].Open}–{ranges[i].Close} overlaps another interval of the same day."];
+                errors.Add($"{path}[{i}]", $"{ranges[i].Open}–{ranges[i].Close} overlaps another interval of the same day.");
                 return false;
             }
             intervals.Add(interval);
@@ -117,7 +119,7 @@ public static class NumberSettingsValidator
         return true;
     }
 
-    private static TimeSpan ParseWindow(string field, string? text, TimeSpan fallback, Dictionary<string, string[]> errors)
+    private static TimeSpan ParseWindow(string field, string? text, TimeSpan fallback, FieldErrors errors)
     {
         if (text is null)
         {
@@ -126,7 +128,7 @@ public static class NumberSettingsValidator
         var duration = IsoDuration.Parse(text);
         if (duration is null || duration <= TimeSpan.Zero || duration > MaxWindow)
         {
-            errors[field] = [$"{field} must be an ISO-8601 duration such as PT3H, more than zero and at most P7D."];
+            errors.Add(field, $"{field} must be an ISO-8601 duration such as PT3H, more than zero and at most P7D.");
             return fallback;
         }
         return duration.Value;

@@ -34,7 +34,7 @@ public sealed class EventValidatorTests
         Assert.Empty(result.Errors);
         Assert.Equal(
             new ValidEvent("evt-0001", EventType.CallMissed, "+14155550100", "+14155550199", new DateTimeOffset(2026, 11, 24, 15, 4, 5, TimeSpan.Zero), null),
-            result.Event);
+            result.Value);
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public sealed class EventValidatorTests
     {
         var result = validator.Validate(MissedCall() with { Type = "message.received", Body = "Are you open today?" });
 
-        Assert.Equal("Are you open today?", result.Event?.Body);
+        Assert.Equal("Are you open today?", result.Value?.Body);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class EventValidatorTests
     {
         var result = validator.Validate(MissedCall() with { OccurredAt = occurredAt });
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 4, 5, TimeSpan.Zero), result.Event?.OccurredAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 15, 4, 5, TimeSpan.Zero), result.Value?.OccurredAt);
     }
 
     [Fact]

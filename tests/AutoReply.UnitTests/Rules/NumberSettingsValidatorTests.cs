@@ -18,9 +18,15 @@ public sealed class NumberSettingsValidatorTests
         RecentActivityWindow: null,
         MaxEventAge: null);
 
-    private static Dictionary<string, string[]> ErrorsOf(NumberSettingsRequest request)
+    private static (ValidNumberSettings? Settings, IDictionary<string, string[]> Errors) Validate(NumberSettingsRequest request)
     {
-        var (settings, errors) = NumberSettingsValidator.Validate(request);
+        var validated = new NumberSettingsValidator().Validate(request);
+        return (validated.Value, validated.Errors);
+    }
+
+    private static IDictionary<string, string[]> ErrorsOf(NumberSettingsRequest request)
+    {
+        var (settings, errors) = Validate(request);
         Assert.Null(settings);
         return errors;
     }
@@ -28,7 +34,7 @@ public sealed class NumberSettingsValidatorTests
     [Fact]
     public void Valid_settings_without_durations_get_the_default_windows()
     {
-        var (settings, errors) = NumberSettingsValidator.Validate(Valid());
+        var (settings, errors) = Validate(Valid());
 
         Assert.Empty(errors);
         Assert.NotNull(settings);
@@ -40,7 +46,7 @@ public sealed class NumberSettingsValidatorTests
     [Fact]
     public void Durations_given_in_iso_8601_are_kept()
     {
-        var (settings, _) = NumberSettingsValidator.Validate(Valid() with { Cooldown = "PT1H30M", RecentActivityWindow = "P1D", MaxEventAge = "PT5M" });
+        var (settings, _) = Validate(Valid() with { Cooldown = "PT1H30M", RecentActivityWindow = "P1D", MaxEventAge = "PT5M" });
 
         Assert.NotNull(settings);
         Assert.Equal(TimeSpan.FromMinutes(90), settings.Cooldown);
@@ -56,7 +62,7 @@ public sealed class NumberSettingsValidatorTests
             BusinessHours = new Dictionary<string, List<HoursRange>?> { ["Monday"] = Hours("13:00-17:00", "09:00-12:00") },
         };
 
-        var (settings, _) = NumberSettingsValidator.Validate(request);
+        var (settings, _) = Validate(request);
 
         Assert.NotNull(settings);
         Assert.Equal(Hours("09:00-12:00", "13:00-17:00"), settings.OpeningHours.Weekly["monday"]);
@@ -67,7 +73,7 @@ public sealed class NumberSettingsValidatorTests
     {
         var request = Valid() with { BusinessHours = new Dictionary<string, List<HoursRange>?> { ["friday"] = Hours("18:00-24:00") } };
 
-        Assert.Empty(NumberSettingsValidator.Validate(request).Errors);
+        Assert.Empty(Validate(request).Errors);
     }
 
     [Fact]
