@@ -10,7 +10,7 @@ using AutoReply.IntegrationTests.Infrastructure;
 namespace AutoReply.IntegrationTests;
 
 /// <summary>A service that crashes, as an operator sees it in the dashboard and restarts it from there.</summary>
-[Collection(nameof(SystemCollection))]
+[Collection(nameof(WholeSystem))]
 public sealed class CrashRecoveryTests(AppHostFixture system)
 {
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace AutoReply.IntegrationTests;
 
 /// <summary>What an operator sees in the Aspire dashboard of the running system, in a real browser.</summary>
-[Collection(nameof(SystemCollection))]
+[Collection(nameof(WholeSystem))]
 public sealed class DashboardTests(AppHostFixture system)
 {
     private static readonly string[] Servers = ["rabbitmq", "rabbitmq-epmd", "redis", "postgres", "autoreplydb"];

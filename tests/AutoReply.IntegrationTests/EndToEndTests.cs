@@ -9,7 +9,7 @@ using AutoReply.ServiceDefaults.Provider;
 namespace AutoReply.IntegrationTests;
 
 /// <summary>The system started by the AppHost, driven through its public HTTP API like a user would.</summary>
-[Collection(nameof(SystemCollection))]
+[Collection(nameof(WholeSystem))]
 public sealed class EndToEndTests(AppHostFixture system)
 {
     [Fact]

@@ -9,13 +9,15 @@ namespace AutoReply.IntegrationTests;
 /// <summary>The AppHost stopped and started again on the same data, as a developer does every day.</summary>
 public sealed class RestartTests
 {
+    private static readonly string[] Servers = ["rabbitmq", "redis", "postgres"];
+
     [Fact]
     public async Task Restarted_system_keeps_its_numbers_decisions_and_the_texts_still_queued_for_the_sender()
     {
         var cancellation = TestContext.Current.CancellationToken;
         using var data = new TestDataDirectory();
         // The servers keep the passwords they were created with, so both runs use the same ones (the AppHost's user secrets do that for eng/run.sh).
-        string[] passwords = [.. new[] { "rabbitmq", "redis", "postgres" }.Select(server => $"--Parameters:{server}-password=Restart{server}{Guid.NewGuid():N}")];
+        string[] passwords = [.. Servers.Select(server => $"--Parameters:{server}-password=Restart{server}{Guid.NewGuid():N}")];
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
         string eventId;
 

@@ -20,7 +20,7 @@ public sealed class ShutdownTests
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
-    public enum Stop
+    public enum StopBy
     {
         CtrlC,
         TerminateAppHost,
@@ -28,10 +28,10 @@ public sealed class ShutdownTests
     }
 
     [Theory]
-    [InlineData(Stop.CtrlC)]
-    [InlineData(Stop.TerminateAppHost)]
-    [InlineData(Stop.KillDotnetRun)]
-    public async Task Stopping_the_system_leaves_no_process_behind(Stop stop)
+    [InlineData(StopBy.CtrlC)]
+    [InlineData(StopBy.TerminateAppHost)]
+    [InlineData(StopBy.KillDotnetRun)]
+    public async Task Stopping_the_system_leaves_no_process_behind(StopBy stop)
     {
         using var data = new TestDataDirectory();
         var marker = Guid.NewGuid().ToString("N");
@@ -44,13 +44,13 @@ public sealed class ShutdownTests
 
             switch (stop)
             {
-                case Stop.CtrlC:
+                case StopBy.CtrlC:
                     Signal("INT", -run.Id); // the terminal's process group
                     break;
-                case Stop.TerminateAppHost:
+                case StopBy.TerminateAppHost:
                     Signal("TERM", ours.Find(ProcessName("AutoReply.AppHost")));
                     break;
-                case Stop.KillDotnetRun:
+                case StopBy.KillDotnetRun:
                     run.Kill();
                     break;
             }

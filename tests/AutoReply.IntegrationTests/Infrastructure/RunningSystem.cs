@@ -49,8 +49,8 @@ public class RunningSystem(TestDataDirectory? data = null, params string[] argum
     }
 }
 
-/// <summary>One running system shared by the tests of <see cref="SystemCollection"/>.</summary>
+/// <summary>One running system shared by the tests of <see cref="WholeSystem"/>.</summary>
 public sealed class AppHostFixture() : RunningSystem(null);
 
-[CollectionDefinition(nameof(SystemCollection))]
-public sealed class SystemCollection : ICollectionFixture<AppHostFixture>;
+[CollectionDefinition(nameof(WholeSystem))]
+public sealed class WholeSystem : ICollectionFixture<AppHostFixture>;

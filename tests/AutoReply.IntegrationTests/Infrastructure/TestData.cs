@@ -16,8 +16,8 @@ public static class TestData
     {
         name,
         timeZone = "America/New_York",
-        businessHours = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
-            .ToDictionary(day => day, _ => new[] { new { open = "00:00", close = "24:00" } }),
+        businessHours = Enum.GetValues<DayOfWeek>()
+            .ToDictionary(day => day.ToString().ToLowerInvariant(), _ => new[] { new { open = "00:00", close = "24:00" } }),
     };
 
     /// <summary>Never open: every event falls after hours.</summary>
