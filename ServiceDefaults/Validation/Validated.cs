@@ -49,8 +49,6 @@ public sealed class FieldErrors
         messages.Add(message);
     }
 
-    public bool Has(string field) => errors.ContainsKey(field);
-
     /// <summary>Valid with the value <paramref name="create"/> builds from the checked fields, unless an error was found.</summary>
     public Validated<T> Result<T>(Func<T> create) where T : class => Any ? Validated.Invalid<T>(this) : Validated.Valid(create());
 

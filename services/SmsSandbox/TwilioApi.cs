@@ -26,8 +26,6 @@ public static class TwilioApi
     public static IResult Message(SandboxMessage message, int httpStatus = StatusCodes.Status200OK) =>
         Results.Json(ToResource(message), Json, statusCode: httpStatus);
 
-    public static string MessagesUri(string accountSid) => $"/{Version}/Accounts/{accountSid}/Messages.json";
-
     public static MessageResource ToResource(SandboxMessage message) => new(
         Sid: message.Sid,
         AccountSid: message.AccountSid,

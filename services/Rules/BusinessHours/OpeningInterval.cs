@@ -21,10 +21,6 @@ public readonly record struct OpeningInterval(int OpenMinute, int CloseMinute)
 
     public bool Overlaps(OpeningInterval other) => OpenMinute < other.CloseMinute && other.OpenMinute < CloseMinute;
 
-    public string OpenText => Format(OpenMinute);
-
-    public string CloseText => Format(CloseMinute);
-
     /// <summary>Reads "HH:mm"; "24:00" only where <paramref name="allowMidnightEnd"/>.</summary>
     public static int? ParseMinute(string? text, bool allowMidnightEnd)
     {
@@ -41,6 +37,4 @@ public readonly record struct OpeningInterval(int OpenMinute, int CloseMinute)
         }
         return hours < 24 ? hours * 60 + minutes : null;
     }
-
-    private static string Format(int minute) => $"{minute / 60:00}:{minute % 60:00}";
 }
