@@ -3,6 +3,8 @@ using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoReply.IntegrationTests;
 
@@ -65,7 +67,8 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");
 
         await bus.PublishAsync(new CallPlaced(TestData.EventId(), number, contact, DateTimeOffset.UtcNow.AddMinutes(-30)));
-        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var activity = rules.Services.GetRequiredService<IContactActivityStore>();
+        await Eventually.ReadAsync(() => activity.LastOutboundAsync(number, contact), recorded => recorded is not null);
         await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
 
         var decision = Assert.Single(await api.DecisionsWhenAsync(contact, 1));

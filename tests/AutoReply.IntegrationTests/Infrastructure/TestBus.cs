@@ -13,10 +13,36 @@ public sealed class TestBus<TObserved> : IAsyncDisposable
     where TObserved : class
 {
     private readonly IBusControl bus;
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> barriers = new();
 
-    internal TestBus(IBusControl bus) => this.bus = bus;
+    internal TestBus(IBusControl bus, Uri observerAddress)
+    {
+        this.bus = bus;
+        ObserverAddress = observerAddress;
+    }
 
     public ConcurrentQueue<TObserved> Observed { get; } = new();
+
+    private Uri ObserverAddress { get; }
+
+    /// <summary>
+    /// Returns once every message already on the observer's queue has been recorded: a barrier is
+    /// sent behind them and the queue is read one message at a time. Publishes the broker confirmed
+    /// before this call are therefore in <see cref="Observed"/> or never happened, without waiting out a timeout.
+    /// </summary>
+    public async Task DrainAsync()
+    {
+        var barrier = new Barrier(Guid.NewGuid());
+        var passed = barriers.GetOrAdd(barrier.Id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Eventually.DefaultTimeout);
+        var endpoint = await bus.GetSendEndpoint(ObserverAddress);
+        await endpoint.Send(barrier, timeout.Token);
+        await passed.Task.WaitAsync(timeout.Token);
+    }
+
+    internal void Passed(Barrier barrier) =>
+        barriers.GetOrAdd(barrier.Id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     public IPublishEndpoint Publisher => bus;
 
@@ -38,6 +64,8 @@ public static class TestBus
     {
         var connection = RabbitMqConnectionString.Parse(rabbitMqConnectionString);
         TestBus<TObserved>? created = null;
+        var queue = $"test-observer-{Guid.NewGuid():N}";
+        Uri? observerAddress = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
@@ -45,10 +73,18 @@ public static class TestBus
                 host.Username(connection.UserName);
                 host.Password(connection.Password);
             });
-            rabbit.ReceiveEndpoint($"test-observer-{Guid.NewGuid():N}", endpoint =>
+            rabbit.ReceiveEndpoint(queue, endpoint =>
             {
                 endpoint.AutoDelete = true;
                 endpoint.Durable = false;
+                endpoint.ConcurrentMessageLimit = 1;
+                // The address with the queue's own settings: a plain queue:name would declare it durable and be refused.
+                observerAddress = endpoint.InputAddress;
+                endpoint.Handler<Barrier>(context =>
+                {
+                    created!.Passed(context.Message);
+                    return Task.CompletedTask;
+                });
                 endpoint.Handler<TObserved>(context =>
                 {
                     created!.Observed.Enqueue(context.Message);
@@ -56,8 +92,11 @@ public static class TestBus
                 });
             });
         });
-        created = new TestBus<TObserved>(bus);
+        created = new TestBus<TObserved>(bus, observerAddress!);
         await bus.StartAsync(TestContext.Current.CancellationToken);
         return created;
     }
 }
+
+/// <summary>Sent to an observer's own queue behind the messages a test waits for.</summary>
+public sealed record Barrier(Guid Id);
