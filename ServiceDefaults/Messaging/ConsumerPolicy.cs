@@ -43,6 +43,11 @@ public abstract class ConsumerPolicy<TConsumer> : ConsumerDefinition<TConsumer>
         }
 
         var retryLimit = context.GetRequiredService<IOptions<MessagingOptions>>().Value.RetryLimit;
+        if (retryLimit == 0)
+        {
+            // MassTransit's exponential policy cannot be built for no retries (it fails on every message).
+            return;
+        }
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Ignore<MessageArrivedEarlyException>();

@@ -1,0 +1,133 @@
+using AutoReply.Contracts;
+using AutoReply.Contracts.Commands;
+using AutoReply.Contracts.Events;
+using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Evaluation;
+using static AutoReply.UnitTests.Consumers.RulesConsumers;
+
+namespace AutoReply.UnitTests.Consumers;
+
+/// <summary>Specs <see cref="CommunicationEventConsumer"/> on the bus: the decision an event gets, and the send command a reply sends.</summary>
+public sealed class CommunicationEventConsumerTests : IAsyncLifetime
+{
+    private const string Contact = "+14155550199";
+    private const string AfterHoursReply = "Thanks for calling {business_name}. We're back {next_open}.";
+    private const string RenderedAfterHoursReply = "Thanks for calling Acme Dental. We're back tomorrow at 9:00 AM.";
+
+    private readonly RulesConsumers rules = new();
+
+    public ValueTask InitializeAsync() => new(rules.StartAsync());
+
+    public ValueTask DisposeAsync() => rules.DisposeAsync();
+
+    private CallMissed MissedCall(string eventId) => new(eventId, PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromSeconds(30));
+
+    private async Task<Decision> DecideAsync<T>(T e)
+        where T : class, ICommunicationEvent
+    {
+        await rules.DeliverAsync(e);
+        return await rules.DecisionForAsync(e.EventId);
+    }
+
+    [Fact]
+    public async Task Missed_call_after_hours_is_decided_sent_and_the_send_command_goes_to_the_sender_queue()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+
+        var decision = await DecideAsync(MissedCall("call-1"));
+
+        Assert.Equal(Outcome.Sent, decision.Outcome);
+        Assert.Null(decision.Reason);
+        Assert.Equal(RenderedAfterHoursReply, decision.Message);
+        Assert.NotNull(decision.CommandPublishedAt);
+        var sent = await rules.Harness.SentAsync<SendAutoReply>(command => command.DecisionId == decision.Id);
+        Assert.Equal(Queues.SendAutoReply, sent.QueueName());
+        Assert.Equal(new SendAutoReply(decision.Id, "call-1", PhoneNumber, Contact, RenderedAfterHoursReply, Start), sent.Context.Message);
+    }
+
+    [Fact]
+    public async Task Second_missed_call_within_the_cooldown_is_suppressed_for_cooldown_and_sends_nothing()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var first = await DecideAsync(MissedCall("call-1"));
+        rules.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var second = await DecideAsync(MissedCall("call-2"));
+
+        Assert.Equal(Outcome.Suppressed, second.Outcome);
+        Assert.Equal(SuppressionReason.Cooldown, second.Reason);
+        Assert.Null(second.Message);
+        var command = Assert.Single(rules.Harness.SentSoFar<SendAutoReply>());
+        Assert.Equal(first.Id, command.DecisionId);
+    }
+
+    [Fact]
+    public async Task Missed_call_after_the_cooldown_has_passed_is_replied_to_again()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        await DecideAsync(MissedCall("call-1"));
+        rules.Clock.Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(1));
+
+        var later = await DecideAsync(MissedCall("call-2"));
+
+        Assert.Equal(Outcome.Sent, later.Outcome);
+        await rules.Harness.SentAsync<SendAutoReply>(command => command.DecisionId == later.Id);
+    }
+
+    [Fact]
+    public async Task Missed_call_in_a_slot_without_an_auto_reply_is_suppressed_as_no_auto_reply()
+    {
+        await rules.SaveOfficeAsync(
+            (Trigger.MissedCall, Schedule.BusinessHours, "We'll call you back shortly."),
+            (Trigger.Voicemail, Schedule.AfterHours, "Got your voicemail."));
+
+        var decision = await DecideAsync(MissedCall("call-1"));
+
+        Assert.Equal(Outcome.Suppressed, decision.Outcome);
+        Assert.Equal(SuppressionReason.NoAutoReply, decision.Reason);
+        Assert.Empty(rules.Harness.SentSoFar<SendAutoReply>());
+    }
+
+    [Fact]
+    public async Task Missed_call_shortly_after_the_business_called_the_contact_is_suppressed_as_recent_activity()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var placed = new CallPlaced("placed-1", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromMinutes(20));
+        await rules.DeliverAsync(placed);
+
+        var decision = await DecideAsync(MissedCall("call-1"));
+
+        Assert.Equal(Outcome.Suppressed, decision.Outcome);
+        Assert.Equal(SuppressionReason.RecentActivity, decision.Reason);
+        Assert.Empty(rules.Harness.SentSoFar<SendAutoReply>());
+    }
+
+    [Fact]
+    public async Task STOP_is_decided_as_a_keyword_and_opts_the_contact_out()
+    {
+        await rules.SaveOfficeAsync((Trigger.Message, Schedule.AfterHours, "Thanks for your message."));
+
+        var decision = await DecideAsync(new MessageReceived("text-1", PhoneNumber, Contact, rules.Clock.GetUtcNow(), "STOP"));
+
+        Assert.Equal(Outcome.Suppressed, decision.Outcome);
+        Assert.Equal(SuppressionReason.Keyword, decision.Reason);
+        var optOut = Assert.Single(await rules.OptOutsAsync());
+        Assert.Equal((PhoneNumber, Contact, OptOutSource.Keyword), (optOut.PhoneNumber, optOut.Contact, optOut.Source));
+        Assert.Empty(rules.Harness.SentSoFar<SendAutoReply>());
+    }
+
+    [Fact]
+    public async Task The_same_event_delivered_twice_gets_one_decision_and_one_send_command()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var call = MissedCall("call-1");
+        var decision = await DecideAsync(call);
+        rules.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        await rules.DeliverAsync(call);
+
+        await using var db = rules.OpenDatabase();
+        Assert.Equal(decision.Id, Assert.Single(db.Decisions).Id);
+        Assert.Single(rules.Harness.SentSoFar<SendAutoReply>());
+    }
+}

@@ -1,0 +1,65 @@
+using AutoReply.Contracts;
+using AutoReply.Rules.AutoReplies;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.OptOuts;
+using AutoReply.UnitTests.Rules;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoReply.UnitTests.Consumers;
+
+/// <summary>The rules service's three consumers, with in-memory cooldown and activity stores.</summary>
+internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, options => new RulesDbContext(options))
+{
+    /// <summary>A Tuesday evening in New York: outside the office's hours.</summary>
+    public static readonly DateTimeOffset Start = SampleNumbers.Moment("2026-11-24T20:01-05:00");
+
+    public const string PhoneNumber = SampleNumbers.PhoneNumber;
+
+    protected override void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<RulesMetrics>();
+        services.AddSingleton<ICooldownStore>(provider => new InMemoryCooldownStore(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
+        services.AddScoped<AutoReplyEvaluator>();
+    }
+
+    protected override void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<CommunicationEventConsumer, CommunicationEventConsumerDefinition>();
+        bus.AddConsumer<SendStateConsumer, SendStateConsumerDefinition>();
+        bus.AddConsumer<ContactOptedOutConsumer, ContactOptedOutConsumerDefinition>();
+    }
+
+    /// <summary>The office (weekdays 9–12 and 13–17 in New York) with the given auto-replies.</summary>
+    public async Task SaveOfficeAsync(params (Trigger Trigger, Schedule Schedule, string Message)[] autoReplies)
+    {
+        var number = SampleNumbers.Office();
+        number.AutoReplies.AddRange(autoReplies.Select(reply => new AutoReplyDefinition
+        {
+            Id = Guid.NewGuid(),
+            PhoneNumber = number.PhoneNumber,
+            Trigger = reply.Trigger,
+            Schedule = reply.Schedule,
+            Message = reply.Message,
+        }));
+        await using var db = OpenDatabase();
+        db.Numbers.Add(number);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async Task<Decision> DecisionForAsync(string eventId)
+    {
+        await using var db = OpenDatabase();
+        return await db.Decisions.SingleAsync(decision => decision.EventId == eventId, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OptOut>> OptOutsAsync()
+    {
+        await using var db = OpenDatabase();
+        return await db.OptOuts.ToListAsync(TestContext.Current.CancellationToken);
+    }
+}
