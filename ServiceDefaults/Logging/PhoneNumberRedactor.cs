@@ -3,8 +3,8 @@ using Microsoft.Extensions.Compliance.Redaction;
 namespace AutoReply.ServiceDefaults.Logging;
 
 /// <summary>
-/// Keeps the country code and the last two digits of a phone number ("+1*******99"): enough for an
-/// operator to tell two contacts apart in one trace, not enough to call anyone.
+/// Keeps the "+" with the first digit and the last two digits of a phone number ("+1*********99"):
+/// enough for an operator to tell two contacts apart in one trace, not enough to call anyone.
 /// </summary>
 public sealed class PhoneNumberRedactor : Redactor
 {
