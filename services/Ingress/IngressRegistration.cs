@@ -10,6 +10,7 @@ public static class IngressRegistration
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EventValidator>();
+        builder.Services.AddSingleton<StatusCallbackValidator>();
         builder.Services.AddSingleton<EventIdRegistry>();
         builder.Services.AddSingleton<IngressMetrics>();
         builder.Services.AddScoped<EventIntake>();

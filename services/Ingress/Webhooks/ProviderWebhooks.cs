@@ -39,11 +39,13 @@ public static class ProviderWebhooks
         return routes;
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ReceiveStatusAsync([FromForm] StatusCallback callback, IPublishEndpoint bus, TimeProvider clock)
+    private static async Task<Results<NoContent, ValidationProblem>> ReceiveStatusAsync(
+        [FromForm] StatusCallback callback, StatusCallbackValidator validator, IPublishEndpoint bus, TimeProvider clock)
     {
-        if (string.IsNullOrEmpty(callback.MessageSid) || string.IsNullOrEmpty(callback.MessageStatus))
+        var validated = validator.Validate(callback);
+        if (!validated.IsValid)
         {
-            return Problems.Invalid("MessageSid", "MessageSid and MessageStatus are required.");
+            return Problems.Invalid(validated.Errors);
         }
 
         // The provider has intermediate states (accepted, sending…) that AutoReply does not track.
@@ -53,7 +55,7 @@ public static class ProviderWebhooks
         }
 
         var errorCode = string.IsNullOrEmpty(callback.ErrorCode) ? null : callback.ErrorCode;
-        await bus.PublishRoutedAsync(new ProviderStatusReported(callback.MessageSid, state, errorCode, clock.GetUtcNow()));
+        await bus.PublishRoutedAsync(new ProviderStatusReported(callback.MessageSid!, state, errorCode, clock.GetUtcNow()));
         return TypedResults.NoContent();
     }
 
