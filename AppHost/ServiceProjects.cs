@@ -8,6 +8,9 @@ internal static class ServiceProjects
         builder.AddProject<TProject>(name)
             .WithHttpEndpoint(port: port, name: Http)
             .WithHttpHealthCheck("/health")
+            // The services have no launch profiles to say it: they run in the AppHost's environment
+            // (Development under eng/run.sh: Scalar's reference, detailed errors).
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
             // No HTTPS inside the development system: no developer certificate to configure or trust.
             .WithoutHttpsCertificate();
 
