@@ -9,9 +9,10 @@ namespace AutoReply.ServiceDefaults.Http;
 /// </summary>
 public static class Problems
 {
+    public const string InvalidTitle = "The request is not valid; nothing was changed.";
+
     /// <summary>400 with the field-error map: the request changed nothing.</summary>
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "The request is not valid; nothing was changed.");
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors, title: InvalidTitle);
 
     /// <summary>400 with one field's error.</summary>
     public static ValidationProblem Invalid(string field, string error) => Invalid(new Dictionary<string, string[]> { [field] = [error] });
@@ -30,6 +31,7 @@ public static class Problems
 
     /// <summary>503: a dependency does not answer; the request changed nothing and may be retried.</summary>
     public static ProblemHttpResult Unavailable(string dependency) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Dependency unavailable",
-            detail: $"The {dependency} does not answer; nothing was changed. Retry later.");
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Dependency unavailable", detail: UnavailableDetail(dependency));
+
+    public static string UnavailableDetail(string dependency) => $"The {dependency} does not answer; nothing was changed. Retry later.";
 }

@@ -103,9 +103,9 @@ public static class EventEndpoints
     /// <summary>A batch item's answer in the words its own request would have had.</summary>
     private static string? Describe(int status, string? dependency) => status switch
     {
-        StatusCodes.Status400BadRequest => Problems.Invalid(new Dictionary<string, string[]>()).ProblemDetails.Title,
+        StatusCodes.Status400BadRequest => Problems.InvalidTitle,
         StatusCodes.Status409Conflict => InFlight,
-        StatusCodes.Status503ServiceUnavailable => Problems.Unavailable(dependency!).ProblemDetails.Detail,
+        StatusCodes.Status503ServiceUnavailable => Problems.UnavailableDetail(dependency!),
         _ => null,
     };
 
