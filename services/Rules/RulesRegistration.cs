@@ -24,8 +24,8 @@ public static class RulesRegistration
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RulesMetrics>();
-        builder.Services.AddSingleton<IContactActivityStore, RedisContactActivityStore>();
-        builder.Services.AddSingleton<ICooldownStore, RedisCooldownStore>();
+        builder.Services.AddScoped<IContactActivityStore, ContactActivityStore>();
+        builder.Services.AddScoped<ICooldownStore, CooldownStore>();
         builder.Services.AddScoped<AutoReplyEvaluator>();
         builder.Services.AddSingleton<NumberSettingsValidator>();
         builder.Services.AddSingleton<AutoReplyRequestValidator>();

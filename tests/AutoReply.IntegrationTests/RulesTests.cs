@@ -67,12 +67,52 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");
 
         await bus.PublishAsync(new CallPlaced(TestData.EventId(), number, contact, DateTimeOffset.UtcNow.AddMinutes(-30)));
-        var activity = rules.Services.GetRequiredService<IContactActivityStore>();
-        await Eventually.ReadAsync(() => activity.LastOutboundAsync(number, contact), recorded => recorded is not null);
+        await OutboundActivityRecordedAsync(number, contact);
         await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
 
         var decision = Assert.Single(await api.DecisionsWhenAsync(contact, 1));
         Assert.Equal((Outcome.Suppressed, SuppressionReason.RecentActivity), (decision.Outcome, decision.Reason));
+    }
+
+    [Fact]
+    public async Task Recent_activity_still_suppresses_the_reply_after_redis_loses_its_data()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(number, TestData.AlwaysOpen("Forgetful Realty"));
+        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");
+        await bus.PublishAsync(new MessageSent(TestData.EventId(), number, contact, DateTimeOffset.UtcNow.AddMinutes(-5)));
+        await OutboundActivityRecordedAsync(number, contact);
+
+        await servers.LoseRulesRedisDataAsync();
+        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+
+        var decision = Assert.Single(await api.DecisionsWhenAsync(contact, 1));
+        Assert.Equal((Outcome.Suppressed, SuppressionReason.RecentActivity), (decision.Outcome, decision.Reason));
+    }
+
+    [Fact]
+    public async Task Cooldown_still_suppresses_a_second_reply_after_redis_loses_its_data()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(number, TestData.AlwaysOpen("Forgetful Dental"));
+        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "Sorry we missed you!");
+        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        Assert.Equal(Outcome.Sent, Assert.Single(await api.DecisionsWhenAsync(contact, 1)).Outcome);
+
+        await servers.LoseRulesRedisDataAsync();
+        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+
+        var latest = (await api.DecisionsWhenAsync(contact, 2))[0];
+        Assert.Equal((Outcome.Suppressed, SuppressionReason.Cooldown), (latest.Outcome, latest.Reason));
+    }
+
+    private async Task OutboundActivityRecordedAsync(string number, string contact)
+    {
+        await using var scope = rules.Services.CreateAsyncScope();
+        var activity = scope.ServiceProvider.GetRequiredService<IContactActivityStore>();
+        await Eventually.ReadAsync(
+            () => activity.LastOutboundSinceAsync(number, contact, DateTimeOffset.UtcNow.AddHours(-1), TestContext.Current.CancellationToken),
+            recorded => recorded is not null);
     }
 
     [Fact]
@@ -105,7 +145,7 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Stop_opts_the_contact_out_even_after_a_redis_flush_and_start_opts_back_in()
+    public async Task Stop_opts_the_contact_out_even_after_redis_loses_its_data_and_start_opts_back_in()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
         await api.PutNumberAsync(number, TestData.AlwaysOpen("Opt Out Bakery"));
@@ -114,10 +154,7 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, " stop "));
         Assert.Equal(SuppressionReason.Keyword, (await api.DecisionsWhenAsync(contact, 1))[0].Reason);
 
-        await using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(servers.Redis + ",allowAdmin=true"))
-        {
-            await redis.GetServers()[0].FlushAllDatabasesAsync();
-        }
+        await servers.LoseRulesRedisDataAsync();
         await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
         Assert.Equal(SuppressionReason.OptedOut, (await api.DecisionsWhenAsync(contact, 2))[0].Reason);
 

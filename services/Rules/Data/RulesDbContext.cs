@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,10 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<Decision> Decisions => Set<Decision>();
 
     public DbSet<OptOut> OptOuts => Set<OptOut>();
+
+    public DbSet<CooldownClaim> CooldownClaims => Set<CooldownClaim>();
+
+    public DbSet<OutboundActivity> OutboundActivity => Set<OutboundActivity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreVocabulariesByName();
@@ -82,6 +87,23 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             optOut.Property(o => o.PhoneNumber).HasMaxLength(16);
             optOut.Property(o => o.Contact).HasMaxLength(16);
             optOut.Property(o => o.Source).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<CooldownClaim>(claim =>
+        {
+            claim.ToTable("cooldown_claims");
+            claim.HasKey(c => new { c.PhoneNumber, c.Contact });
+            claim.Property(c => c.PhoneNumber).HasMaxLength(16);
+            claim.Property(c => c.Contact).HasMaxLength(16);
+            claim.Property(c => c.EventId).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<OutboundActivity>(activity =>
+        {
+            activity.ToTable("outbound_activity");
+            activity.HasKey(a => new { a.PhoneNumber, a.Contact });
+            activity.Property(a => a.PhoneNumber).HasMaxLength(16);
+            activity.Property(a => a.Contact).HasMaxLength(16);
         });
     }
 }

@@ -12,8 +12,8 @@ namespace AutoReply.Rules.Evaluation;
 /// <summary>
 /// Decides one inbound event: reads the number's current settings (never cached, so an edit or a
 /// delete counts from the very next event on every replica), applies <see cref="ReplyPolicy"/>,
-/// claims the cooldown, records exactly one decision per event id, and sends the send command for
-/// a <c>sent</c> decision.
+/// claims the cooldown and records exactly one decision per event id in one transaction, and sends
+/// the send command for a <c>sent</c> decision.
 /// </summary>
 public sealed partial class AutoReplyEvaluator(
     RulesDbContext db,
@@ -38,20 +38,34 @@ public sealed partial class AutoReplyEvaluator(
             .SingleOrDefaultAsync(n => n.PhoneNumber == e.PhoneNumber, cancellationToken);
         var now = clock.GetUtcNow();
         var optOut = await db.OptOuts.SingleOrDefaultAsync(o => o.PhoneNumber == e.PhoneNumber && o.Contact == e.Contact, cancellationToken);
-        var lastOutbound = number is null ? null : await activity.LastOutboundAsync(e.PhoneNumber, e.Contact);
+        var lastOutbound = number is null
+            ? null
+            : await activity.LastOutboundSinceAsync(e.PhoneNumber, e.Contact, ReplyPolicy.RecentActivitySince(e, number), cancellationToken);
         var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, optOut is not null));
         ApplyKeyword(verdict, e, optOut, now);
 
-        if (verdict is Reply reply && !await cooldowns.TryClaimAsync(e.PhoneNumber, e.Contact, e.EventId, reply.Cooldown))
+        Decision decision;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            verdict = new Suppress(SuppressionReason.Cooldown, reply.AutoReply.Id);
+            if (verdict is Reply reply && !await cooldowns.TryClaimAsync(e.PhoneNumber, e.Contact, e.EventId, now, reply.Cooldown, cancellationToken))
+            {
+                verdict = new Suppress(SuppressionReason.Cooldown, reply.AutoReply.Id);
+            }
+
+            decision = Record(e, verdict, now);
+            if (!await db.TryInsertAsync(decision, RulesDbContext.DecisionPerEventIndex, cancellationToken))
+            {
+                // Another delivery of the same event decided first; its decision (and claim) is the one.
+                await transaction.RollbackAsync(CancellationToken.None);
+                return await db.Decisions.SingleAsync(d => d.EventId == e.EventId, cancellationToken);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
-        var decision = Record(e, verdict, now);
-        if (!await db.TryInsertAsync(decision, RulesDbContext.DecisionPerEventIndex, cancellationToken))
+        if (verdict is Reply claimed)
         {
-            // Another delivery of the same event decided first; its decision is the one.
-            return await db.Decisions.SingleAsync(d => d.EventId == e.EventId, cancellationToken);
+            await cooldowns.RememberAsync(e.PhoneNumber, e.Contact, e.EventId, now + claimed.Cooldown);
         }
 
         metrics.RecordDecision(decision);

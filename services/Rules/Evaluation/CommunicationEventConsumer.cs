@@ -21,9 +21,9 @@ public sealed class CommunicationEventConsumer(AutoReplyEvaluator evaluator, ICo
 
     public Task Consume(ConsumeContext<MessageReceived> context) => EvaluateAsync(context.Message, context.Message.Body, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<CallPlaced> context) => RememberOutboundAsync(context.Message);
+    public Task Consume(ConsumeContext<CallPlaced> context) => RememberOutboundAsync(context.Message, context.CancellationToken);
 
-    public Task Consume(ConsumeContext<MessageSent> context) => RememberOutboundAsync(context.Message);
+    public Task Consume(ConsumeContext<MessageSent> context) => RememberOutboundAsync(context.Message, context.CancellationToken);
 
     private async Task EvaluateAsync(ICommunicationEvent e, string? body, CancellationToken cancellationToken)
     {
@@ -31,5 +31,6 @@ public sealed class CommunicationEventConsumer(AutoReplyEvaluator evaluator, ICo
         await evaluator.EvaluateAsync(new InboundEvent(e.EventId, type, type.TriggerOf()!.Value, e.PhoneNumber, e.Contact, e.OccurredAt, body), cancellationToken);
     }
 
-    private Task RememberOutboundAsync(ICommunicationEvent e) => activity.RecordOutboundAsync(e.PhoneNumber, e.Contact, e.OccurredAt);
+    private Task RememberOutboundAsync(ICommunicationEvent e, CancellationToken cancellationToken) =>
+        activity.RecordOutboundAsync(e.PhoneNumber, e.Contact, e.OccurredAt, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using AutoReply.Rules.Data;
+using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 
 namespace AutoReply.Rules.Evaluation;
@@ -5,16 +7,19 @@ namespace AutoReply.Rules.Evaluation;
 /// <summary>When a business last called or texted a contact by hand.</summary>
 public interface IContactActivityStore
 {
-    Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt);
+    /// <summary>Records outbound activity; events arrive out of order, so only a later time moves it.</summary>
+    Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt, CancellationToken cancellationToken);
 
-    Task<DateTimeOffset?> LastOutboundAsync(string phoneNumber, string contact);
+    /// <summary>The latest outbound activity at or after <paramref name="since"/>, or null when there was none.</summary>
+    Task<DateTimeOffset?> LastOutboundSinceAsync(string phoneNumber, string contact, DateTimeOffset since, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Keeps the latest outbound activity per number and contact in Redis. Events can arrive out of
-/// order, so a write only ever moves the timestamp forward.
+/// PostgreSQL holds the truth (one row per number and contact, only ever moved forward); Redis holds
+/// a copy written after it, which can answer "there was recent activity" but never "there was none":
+/// a miss asks PostgreSQL, so Redis losing its data costs speed, never a text after recent activity.
 /// </summary>
-public sealed class RedisContactActivityStore(IConnectionMultiplexer redis) : IContactActivityStore
+public sealed partial class ContactActivityStore(RulesDbContext db, IConnectionMultiplexer redis, ILogger<ContactActivityStore> logger) : IContactActivityStore
 {
     /// <summary>The longest recent-activity window a number may set; older activity can never matter.</summary>
     private static readonly TimeSpan Retention = Numbers.NumberSettingsValidator.MaxWindow;
@@ -27,19 +32,63 @@ public sealed class RedisContactActivityStore(IConnectionMultiplexer redis) : IC
         return 1
         """);
 
-    public Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt) =>
-        redis.GetDatabase().ScriptEvaluateAsync(KeepLatest, new
-        {
-            key = Key(phoneNumber, contact),
-            at = occurredAt.ToUnixTimeMilliseconds(),
-            retention = (long)Retention.TotalMilliseconds,
-        });
-
-    public async Task<DateTimeOffset?> LastOutboundAsync(string phoneNumber, string contact)
+    public async Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var value = await redis.GetDatabase().StringGetAsync(Key(phoneNumber, contact));
-        return value.TryParse(out long milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
+        var at = occurredAt.ToUniversalTime();
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO rules.outbound_activity AS activity ("PhoneNumber", "Contact", "LastOutboundAt")
+            VALUES ({phoneNumber}, {contact}, {at})
+            ON CONFLICT ("PhoneNumber", "Contact") DO UPDATE
+            SET "LastOutboundAt" = greatest(activity."LastOutboundAt", excluded."LastOutboundAt")
+            """,
+            cancellationToken);
+
+        try
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(KeepLatest, new
+            {
+                key = Key(phoneNumber, contact),
+                at = at.ToUnixTimeMilliseconds(),
+                retention = (long)Retention.TotalMilliseconds,
+            });
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            LogFastPathUnavailable(logger, ex);
+        }
+    }
+
+    public async Task<DateTimeOffset?> LastOutboundSinceAsync(string phoneNumber, string contact, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (await LatestKnownToRedisAsync(phoneNumber, contact) is { } known && known >= since)
+        {
+            return known;
+        }
+
+        var sinceUtc = since.ToUniversalTime();
+        return await db.OutboundActivity.AsNoTracking()
+            .Where(a => a.PhoneNumber == phoneNumber && a.Contact == contact && a.LastOutboundAt >= sinceUtc)
+            .Select(a => (DateTimeOffset?)a.LastOutboundAt)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<DateTimeOffset?> LatestKnownToRedisAsync(string phoneNumber, string contact)
+    {
+        try
+        {
+            var value = await redis.GetDatabase().StringGetAsync(Key(phoneNumber, contact));
+            return value.TryParse(out long milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            LogFastPathUnavailable(logger, ex);
+            return null;
+        }
     }
 
     private static RedisKey Key(string phoneNumber, string contact) => $"rules:activity:{phoneNumber}:{contact}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable; recent activity is answered by PostgreSQL alone")]
+    private static partial void LogFastPathUnavailable(ILogger logger, Exception exception);
 }

@@ -77,7 +77,7 @@ public static class ReplyPolicy
         }
 
         // The business itself called or texted the contact around this event: the conversation is live.
-        if (input.LastOutboundActivity >= e.OccurredAt - number.RecentActivityWindow)
+        if (input.LastOutboundActivity >= RecentActivitySince(e, number))
         {
             return new Suppress(SuppressionReason.RecentActivity, autoReply.Id);
         }
@@ -85,4 +85,7 @@ public static class ReplyPolicy
         var text = MessageTemplate.Render(autoReply.Message, number.Name, calendar, input.Now.ToInstant());
         return new Reply(autoReply, text, number.Cooldown);
     }
+
+    /// <summary>Outbound activity at or after this moment makes the conversation live for <paramref name="e"/>.</summary>
+    public static DateTimeOffset RecentActivitySince(InboundEvent e, BusinessNumber number) => e.OccurredAt - number.RecentActivityWindow;
 }

@@ -51,6 +51,22 @@ public sealed class RealServers : IAsyncLifetime
         Postgres = (await app.GetConnectionStringAsync(Database, cancellation))!;
     }
 
+    /// <summary>
+    /// Redis loses every key of the rules service, as a restart without its data or a failover to a
+    /// replica that had not caught up would. Only the rules' keys: tests of other services share this Redis.
+    /// </summary>
+    public async Task LoseRulesRedisDataAsync()
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Redis + ",allowAdmin=true");
+        var server = redis.GetServers()[0];
+        var keys = new List<StackExchange.Redis.RedisKey>();
+        await foreach (var key in server.KeysAsync(pattern: "rules:*", pageSize: 1000))
+        {
+            keys.Add(key);
+        }
+        await redis.GetDatabase().KeyDeleteAsync([.. keys]);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (app is not null)

@@ -2,6 +2,7 @@ using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,6 +24,8 @@ internal abstract class ConsumerHarness<TDbContext> : IAsyncDisposable
         var options = new DbContextOptionsBuilder<TDbContext>()
             .UseInMemoryDatabase($"{typeof(TDbContext).Name}-{Guid.NewGuid():N}")
             .AddInterceptors(new PostgresUniqueViolations())
+            // The in-memory database has no transactions; what runs inside one runs at once.
+            .ConfigureWarnings(warnings => warnings.Ignore(InMemoryEventId.TransactionIgnoredWarning))
             .Options;
         OpenDatabase = () => createDatabase(options);
 

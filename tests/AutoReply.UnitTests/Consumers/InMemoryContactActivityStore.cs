@@ -2,13 +2,13 @@ using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.UnitTests.Consumers;
 
-/// <summary>Outbound activity as the Redis store keeps it, in memory: the latest time per number and contact.</summary>
+/// <summary>Outbound activity as PostgreSQL keeps it, in memory: the latest time per number and contact.</summary>
 internal sealed class InMemoryContactActivityStore : IContactActivityStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string PhoneNumber, string Contact), DateTimeOffset> latest = [];
 
-    public Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt)
+    public Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -20,11 +20,11 @@ internal sealed class InMemoryContactActivityStore : IContactActivityStore
         return Task.CompletedTask;
     }
 
-    public Task<DateTimeOffset?> LastOutboundAsync(string phoneNumber, string contact)
+    public Task<DateTimeOffset?> LastOutboundSinceAsync(string phoneNumber, string contact, DateTimeOffset since, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            return Task.FromResult(latest.TryGetValue((phoneNumber, contact), out var at) ? at : (DateTimeOffset?)null);
+            return Task.FromResult(latest.TryGetValue((phoneNumber, contact), out var at) && at >= since ? at : (DateTimeOffset?)null);
         }
     }
 }

@@ -3,25 +3,27 @@ using AutoReply.Rules.Evaluation;
 namespace AutoReply.UnitTests.Consumers;
 
 /// <summary>
-/// The cooldown as the Redis store keeps it, in memory: one claim per number and contact, held by the
-/// event that made it, until the cooldown ends by the given clock.
+/// The cooldown as PostgreSQL keeps it, in memory: one claim per number and contact, held by the
+/// event that made it until the cooldown ends. The in-memory database has no transactions, so a
+/// claim is kept at once rather than at commit.
 /// </summary>
-internal sealed class InMemoryCooldownStore(TimeProvider clock) : ICooldownStore
+internal sealed class InMemoryCooldownStore : ICooldownStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string PhoneNumber, string Contact), (string EventId, DateTimeOffset Until)> claims = [];
 
-    public Task<bool> TryClaimAsync(string phoneNumber, string contact, string eventId, TimeSpan cooldown)
+    public Task<bool> TryClaimAsync(string phoneNumber, string contact, string eventId, DateTimeOffset at, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            var now = clock.GetUtcNow();
-            if (claims.TryGetValue((phoneNumber, contact), out var claim) && claim.Until > now)
+            if (claims.TryGetValue((phoneNumber, contact), out var claim) && claim.Until > at)
             {
                 return Task.FromResult(claim.EventId == eventId);
             }
-            claims[(phoneNumber, contact)] = (eventId, now + cooldown);
+            claims[(phoneNumber, contact)] = (eventId, at + cooldown);
             return Task.FromResult(true);
         }
     }
+
+    public Task RememberAsync(string phoneNumber, string contact, string eventId, DateTimeOffset until) => Task.CompletedTask;
 }

@@ -22,7 +22,7 @@ internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, 
     protected override void AddServices(IServiceCollection services)
     {
         services.AddSingleton<RulesMetrics>();
-        services.AddSingleton<ICooldownStore>(provider => new InMemoryCooldownStore(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ICooldownStore, InMemoryCooldownStore>();
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
         services.AddScoped<AutoReplyEvaluator>();
     }

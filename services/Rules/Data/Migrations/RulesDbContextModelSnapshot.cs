@@ -56,7 +56,8 @@ namespace AutoReply.Rules.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PhoneNumber", "Trigger", "Schedule")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_auto_replies_PhoneNumber_Trigger_Schedule");
 
                     b.ToTable("auto_replies", "rules");
                 });
@@ -135,11 +136,56 @@ namespace AutoReply.Rules.Data.Migrations
                     b.HasIndex("DecidedAt");
 
                     b.HasIndex("EventId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_decisions_EventId");
 
                     b.HasIndex("PhoneNumber", "Contact", "DecidedAt");
 
                     b.ToTable("decisions", "rules");
+                });
+
+            modelBuilder.Entity("AutoReply.Rules.Evaluation.CooldownClaim", b =>
+                {
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("PhoneNumber", "Contact");
+
+                    b.ToTable("cooldown_claims", "rules");
+                });
+
+            modelBuilder.Entity("AutoReply.Rules.Evaluation.OutboundActivity", b =>
+                {
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("LastOutboundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PhoneNumber", "Contact");
+
+                    b.ToTable("outbound_activity", "rules");
                 });
 
             modelBuilder.Entity("AutoReply.Rules.Numbers.BusinessNumber", b =>
@@ -177,7 +223,8 @@ namespace AutoReply.Rules.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("PhoneNumber");
+                    b.HasKey("PhoneNumber")
+                        .HasName("PK_numbers");
 
                     b.ToTable("numbers", "rules");
                 });
@@ -200,7 +247,8 @@ namespace AutoReply.Rules.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.HasKey("PhoneNumber", "Contact");
+                    b.HasKey("PhoneNumber", "Contact")
+                        .HasName("PK_opt_outs");
 
                     b.ToTable("opt_outs", "rules");
                 });

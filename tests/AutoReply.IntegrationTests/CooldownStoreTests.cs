@@ -1,0 +1,59 @@
+using AutoReply.IntegrationTests.Infrastructure;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Evaluation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>The cooldown's claims in the real PostgreSQL, at chosen moments, with nothing in Redis to answer first.</summary>
+public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
+{
+    private static readonly DateTimeOffset Ten = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan ThreeHours = TimeSpan.FromHours(3);
+
+    private readonly ServiceFactory<RulesDbContext> rules = new(servers);
+    private readonly (string Number, string Contact) pair = (TestData.PhoneNumber(), TestData.PhoneNumber());
+
+    public ValueTask DisposeAsync() => rules.DisposeAsync();
+
+    [Fact]
+    public async Task A_reply_at_ten_holds_the_cooldown_until_thirteen_exactly()
+    {
+        Assert.True(await ClaimAsync("event-a", Ten));
+
+        Assert.False(await ClaimAsync("event-b", Ten + ThreeHours - TimeSpan.FromMilliseconds(1)));
+        Assert.True(await ClaimAsync("event-b", Ten + ThreeHours));
+    }
+
+    [Fact]
+    public async Task The_event_holding_the_cooldown_may_claim_it_again_and_no_other_may()
+    {
+        Assert.True(await ClaimAsync("event-a", Ten));
+
+        Assert.True(await ClaimAsync("event-a", Ten + TimeSpan.FromMinutes(1)));
+        Assert.False(await ClaimAsync("event-b", Ten + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task A_claim_rolled_back_with_its_decision_leaves_the_cooldown_free()
+    {
+        await using (var scope = rules.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RulesDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
+                .TryClaimAsync(pair.Number, pair.Contact, "event-a", Ten, ThreeHours, TestContext.Current.CancellationToken));
+            await transaction.RollbackAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(await ClaimAsync("event-b", Ten + TimeSpan.FromMinutes(1)));
+    }
+
+    private async Task<bool> ClaimAsync(string eventId, DateTimeOffset at)
+    {
+        await using var scope = rules.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
+            .TryClaimAsync(pair.Number, pair.Contact, eventId, at, ThreeHours, TestContext.Current.CancellationToken);
+    }
+}
