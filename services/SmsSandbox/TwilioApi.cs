@@ -41,7 +41,8 @@ public static class TwilioApi
         ErrorCode: message.ErrorCode,
         ErrorMessage: message.ErrorCode is { } code ? TwilioErrors.Describe(code) : null,
         Uri: $"/{Version}/Accounts/{message.AccountSid}/Messages/{message.Sid}.json",
-        SandboxRepeatedCreates: message.RepeatedCreates);
+        SandboxRepeatedCreates: message.RepeatedCreates,
+        SandboxReceivedAt: message.DateCreated);
 
     // The provider writes "Wed, 18 Aug 2010 20:01:40 +0000", not the "GMT" of the "r" format.
     private static string FormatDate(DateTimeOffset at) =>
@@ -65,7 +66,8 @@ public sealed record MessageResource(
     int? ErrorCode,
     string? ErrorMessage,
     string Uri,
-    int SandboxRepeatedCreates);
+    int SandboxRepeatedCreates,
+    DateTimeOffset SandboxReceivedAt);
 
 public sealed record MessagePage(
     IReadOnlyList<MessageResource> Messages,

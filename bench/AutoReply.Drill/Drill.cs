@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+
+namespace AutoReply.Drill;
+
+/// <summary>
+/// One drill: sets up the traffic's numbers, posts the traffic while the faults strike on schedule
+/// (evenly spread over it), waits for the system to settle and reads back what it did.
+/// </summary>
+public sealed class Drill(DrillSystem system, DrillOptions options, TextWriter log)
+{
+    public async Task<DrillReport> RunAsync(CancellationToken cancellationToken) => (await RunWithThroughputAsync(cancellationToken)).Report;
+
+    /// <summary>The report, and the inbound events decided per second from the first acceptance to the last decision.</summary>
+    public async Task<(DrillReport Report, double DecisionsPerSecond)> RunWithThroughputAsync(CancellationToken cancellationToken)
+    {
+        var traffic = Traffic.Generate(options);
+        var faults = Faults.Parse(options.Faults).Where(system.CanInject).ToList();
+        await log.WriteLineAsync($"{traffic.Events.Count:N0} posts over {options.Duration} s to {traffic.Pairs.Count:N0} contacts of {options.Numbers} numbers (seed {options.Seed}); faults: {(faults.Count == 0 ? "none" : string.Join(", ", faults.Select(Faults.Name)))}");
+        await RegisterNumbersAsync(traffic, cancellationToken);
+
+        var runner = new TrafficSender(system.Ingress);
+        var posting = runner.RunAsync(traffic, cancellationToken);
+        var striking = Task.WhenAll(faults.Select((fault, i) => StrikeAsync(fault, TimeSpan.FromSeconds(options.Duration) * (i + 1) / (faults.Count + 1), cancellationToken)));
+        await Task.WhenAll(posting, striking);
+
+        await log.WriteLineAsync("Stream posted; waiting for every decision and send to settle...");
+        var inbound = traffic.Events.Where(e => e.IsInbound && runner.Accepted.ContainsKey(e.Id)).Select(e => e.Id).ToHashSet();
+        var ledger = await Ledger.SettleAsync(system, traffic, inbound, TimeSpan.FromSeconds(options.SettleSeconds), cancellationToken);
+        var decided = ledger.Decisions.Where(d => inbound.Contains(d.EventId)).ToList();
+        var span = decided.Count == 0 ? TimeSpan.Zero : decided.Max(d => d.DecidedAt) - runner.Accepted.Values.Min();
+        return (DrillReport.Compute(traffic, runner, ledger), span > TimeSpan.Zero ? decided.Count / span.TotalSeconds : 0);
+    }
+
+    private async Task StrikeAsync(Fault fault, TimeSpan after, CancellationToken cancellationToken)
+    {
+        await Task.Delay(after, cancellationToken);
+        await log.WriteLineAsync($"  {DateTimeOffset.UtcNow:HH:mm:ss} {fault.Name()}");
+        await system.InjectAsync(fault, cancellationToken);
+        await log.WriteLineAsync($"  {DateTimeOffset.UtcNow:HH:mm:ss} {fault.Name()}: recovered");
+    }
+
+    /// <summary>Every number open around the clock with a reply for each trigger, so the rules alone decide who gets a text.</summary>
+    private async Task RegisterNumbersAsync(Traffic traffic, CancellationToken cancellationToken)
+    {
+        var allDay = Enum.GetValues<DayOfWeek>().ToDictionary(day => day.ToString().ToLowerInvariant(), _ => new[] { new { open = "00:00", close = "24:00" } });
+        foreach (var number in traffic.PhoneNumbers)
+        {
+            var path = $"/v1/numbers/{Uri.EscapeDataString(number)}";
+            (await system.Rules.PutAsJsonAsync(path, new { name = "Drill Clinic", timeZone = "UTC", businessHours = allDay }, cancellationToken)).EnsureSuccessStatusCode();
+            foreach (var trigger in new[] { "missed_call", "voicemail", "message" })
+            {
+                (await system.Rules.PostAsJsonAsync($"{path}/auto-replies", new { trigger, schedule = "business_hours", message = "Thanks, we'll get back to you soon." }, cancellationToken)).EnsureSuccessStatusCode();
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace AutoReply.Drill;
+
+/// <summary>What to run, read from the command line (<c>--Rate 200 --Duration 60 --Faults sender-kill,redis-data-loss</c>).</summary>
+public sealed class DrillOptions
+{
+    /// <summary><c>drill</c> (faults on a schedule, then the ledger) or <c>bench</c> (no faults: sustained rate against the raw bus).</summary>
+    public string Mode { get; set; } = "drill";
+
+    /// <summary>Events offered per second.</summary>
+    public int Rate { get; set; } = 200;
+
+    /// <summary>Seconds of stream.</summary>
+    public int Duration { get; set; } = 60;
+
+    public int Numbers { get; set; } = 40;
+
+    public int ContactsPerNumber { get; set; } = 25;
+
+    /// <summary>Comma-separated <see cref="Fault"/> names, spread evenly over the stream; <c>all</c> for every one.</summary>
+    public string Faults { get; set; } = "all";
+
+    /// <summary>Seeds the generated stream (numbers, contacts, events); 0 picks one, which the report prints so a run can be repeated.</summary>
+    public int Seed { get; set; }
+
+    /// <summary>Where the servers keep their data when the drill starts the system; a temporary folder when empty.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Attach to a running system (<c>eng/run.sh</c>) instead of starting one: its ingress URL.</summary>
+    public string? Ingress { get; set; }
+
+    public string Rules { get; set; } = "http://127.0.0.1:5081";
+
+    public string Sandbox { get; set; } = "http://127.0.0.1:5090";
+
+    public string ApiKey { get; set; } = "dev-key";
+
+    /// <summary>Attached: the Redis to take the data of (<c>redis-data-loss</c>) and the RabbitMQ of the raw bus benchmark.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    public string? RabbitMqConnectionString { get; set; }
+
+    /// <summary>How long after the stream the drill waits for every decision and text before it counts.</summary>
+    public int SettleSeconds { get; set; } = 180;
+}

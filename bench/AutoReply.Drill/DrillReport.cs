@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+
+namespace AutoReply.Drill;
+
+/// <summary>
+/// The drill's verdict: what was accepted against what the rules alone say must follow, and what
+/// the provider received. Every figure is counted, none is sampled.
+/// </summary>
+public sealed record DrillReport(
+    int Accepted,
+    int Refused,
+    int Decisions,
+    int ExpectedTexts,
+    int Texts,
+    int Lost,
+    int Duplicates,
+    int CooldownViolations,
+    int ActivityViolations,
+    int OptOutViolations,
+    double P50Ms,
+    double P95Ms,
+    double P99Ms)
+{
+    public bool Clean => Lost == 0 && Refused == 0 && Duplicates == 0 && CooldownViolations == 0 && ActivityViolations == 0
+        && OptOutViolations == 0 && Texts == ExpectedTexts;
+
+    public static DrillReport Compute(Traffic traffic, TrafficSender runner, Ledger ledger)
+    {
+        var inbound = traffic.Events.Where(e => e.IsInbound && runner.Accepted.ContainsKey(e.Id)).Select(e => e.Id).ToHashSet();
+        var decisionsByEvent = ledger.Decisions.Where(d => inbound.Contains(d.EventId)).ToDictionary(d => d.EventId);
+        var sentByPair = ledger.Decisions.Where(d => d.Outcome == "sent").ToLookup(d => (d.PhoneNumber, d.Contact));
+        var textsByPair = ledger.Texts.ToLookup(t => (t.From, t.To));
+        var textsBySid = ledger.Texts.ToDictionary(t => t.Sid);
+
+        var undecided = inbound.Count(id => !decisionsByEvent.ContainsKey(id));
+        var sentWithoutText = ledger.Decisions.Count(d => d.Outcome == "sent" && (d.ProviderMessageId is null || !textsBySid.ContainsKey(d.ProviderMessageId)));
+        int TextsTo(ContactPair pair) => textsByPair[(pair.PhoneNumber, pair.Contact)].Count();
+        var latencies = ledger.Decisions
+            .Where(d => d.ProviderMessageId is not null && textsBySid.ContainsKey(d.ProviderMessageId) && runner.Accepted.ContainsKey(d.EventId))
+            .Select(d => (textsBySid[d.ProviderMessageId!].ReceivedAt - runner.Accepted[d.EventId]).TotalMilliseconds)
+            .Order()
+            .ToList();
+
+        return new DrillReport(
+            Accepted: runner.Accepted.Count,
+            Refused: runner.Refused.Count,
+            Decisions: decisionsByEvent.Count,
+            ExpectedTexts: traffic.Pairs.Sum(pair => pair.ExpectedTexts),
+            Texts: ledger.Texts.Count,
+            Lost: undecided + sentWithoutText,
+            Duplicates: traffic.Pairs.Sum(pair => Math.Max(0, TextsTo(pair) - sentByPair[(pair.PhoneNumber, pair.Contact)].Count()))
+                + ledger.Texts.Sum(t => t.RepeatedCreates),
+            CooldownViolations: traffic.Pairs.Sum(pair => Math.Max(0, sentByPair[(pair.PhoneNumber, pair.Contact)].Count() - 1)),
+            ActivityViolations: traffic.Pairs.Where(pair => pair.Plan == ContactPlan.BusinessActive).Sum(TextsTo),
+            OptOutViolations: traffic.Pairs.Where(pair => pair.Plan == ContactPlan.OptedOut).Sum(TextsTo),
+            P50Ms: Percentile(latencies, 0.50),
+            P95Ms: Percentile(latencies, 0.95),
+            P99Ms: Percentile(latencies, 0.99));
+    }
+
+    public string Table()
+    {
+        var rows = new (string Name, string Value)[]
+        {
+            ("accepted by ingress", Count(Accepted)),
+            ("never accepted (gave up)", Count(Refused)),
+            ("decisions", Count(Decisions)),
+            ("expected texts (from the traffic and the rules)", Count(ExpectedTexts)),
+            ("texts received by the provider", Count(Texts)),
+            ("lost (no decision, or a sent decision with no text)", Count(Lost)),
+            ("duplicate texts", Count(Duplicates)),
+            ("cooldown violations", Count(CooldownViolations)),
+            ("recent-activity violations", Count(ActivityViolations)),
+            ("opt-out violations", Count(OptOutViolations)),
+            ("accepted → provider request p50 / p95 / p99", $"{P50Ms:0} / {P95Ms:0} / {P99Ms:0} ms"),
+        };
+        var width = rows.Max(row => row.Name.Length);
+        var table = new StringBuilder();
+        foreach (var (name, value) in rows)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"{name.PadRight(width)}  {value}");
+        }
+        return table.ToString();
+    }
+
+    public string Line() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"accepted={Accepted} decisions={Decisions} expected_texts={ExpectedTexts} texts={Texts} lost={Lost} duplicates={Duplicates} cooldown_violations={CooldownViolations} activity_violations={ActivityViolations} p50_ms={P50Ms:0} p99_ms={P99Ms:0}");
+
+    internal static double Percentile(IReadOnlyList<double> sorted, double quantile) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

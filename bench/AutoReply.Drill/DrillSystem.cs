@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace AutoReply.Drill;
+
+/// <summary>
+/// The system under drill: started through the AppHost with Aspire's testing builder (every fault
+/// available), handed over by a test that started it, or attached to by URL (provider faults and
+/// Redis data loss only: the drill does not own the processes).
+/// </summary>
+public sealed class DrillSystem : IAsyncDisposable
+{
+    public const string SandboxAccountSid = "AC00000000000000000000000000000000";
+    private const string SandboxAuthToken = "dev-token";
+    private static readonly TimeSpan ProviderFaultLength = TimeSpan.FromSeconds(10);
+
+    private readonly DistributedApplication? app;
+    private readonly bool ownsApp;
+    private readonly string? ownedDataDirectory;
+    private readonly ConcurrentDictionary<string, ResourceEvent> resources = new();
+    private readonly CancellationTokenSource watching = new();
+
+    private DrillSystem(DistributedApplication? app, bool ownsApp, string? ownedDataDirectory, HttpClient ingress, HttpClient rules, HttpClient sandbox, string? redis, string? rabbitMq)
+    {
+        this.app = app;
+        this.ownsApp = ownsApp;
+        this.ownedDataDirectory = ownedDataDirectory;
+        Ingress = ingress;
+        Rules = rules;
+        Sandbox = sandbox;
+        RedisConnectionString = redis;
+        RabbitMqConnectionString = rabbitMq;
+        if (app is not null)
+        {
+            _ = WatchResourcesAsync(app, watching.Token);
+        }
+    }
+
+    public HttpClient Ingress { get; }
+
+    public HttpClient Rules { get; }
+
+    public HttpClient Sandbox { get; }
+
+    public string? RedisConnectionString { get; }
+
+    public string? RabbitMqConnectionString { get; }
+
+    public bool CanInject(Fault fault) => app is not null || fault is Fault.RedisDataLoss && RedisConnectionString is not null
+        || fault is Fault.Provider500 or Fault.Provider429 or Fault.ProviderSlow;
+
+    /// <summary>Starts the whole system as <c>eng/run.sh</c> does, on data of its own.</summary>
+    public static async Task<DrillSystem> StartAsync(DrillOptions options, CancellationToken cancellationToken)
+    {
+        var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"autoreply-drill-{Guid.NewGuid():N}");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AutoReply_AppHost>(
+            [$"--AppHost:DataDirectory={dataDirectory}", $"--AUTOREPLY_API_KEY={options.ApiKey}"], cancellationToken);
+        // The drill's console is for its own report: the resources' logs are on the dashboard, not here.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("AutoReply.AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .SetMinimumLevel(LogLevel.Warning));
+        var started = await builder.BuildAsync(cancellationToken);
+        await started.StartAsync(cancellationToken);
+        string[] services = ["ingress", "rules", "sender", "smssandbox"];
+        await Task.WhenAll(services.Select(service => started.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellationToken)));
+        return await ForAsync(started, options.ApiKey, ownsApp: true, options.DataDirectory is null ? dataDirectory : null, cancellationToken);
+    }
+
+    /// <summary>A system the caller started and keeps (a test's); the drill injects its faults into it.</summary>
+    public static Task<DrillSystem> ForAsync(DistributedApplication app, string apiKey, CancellationToken cancellationToken) =>
+        ForAsync(app, apiKey, ownsApp: false, ownedDataDirectory: null, cancellationToken);
+
+    public static DrillSystem Attach(DrillOptions options) => new(
+        app: null,
+        ownsApp: false,
+        ownedDataDirectory: null,
+        ApiClient(options.Ingress!, options.ApiKey),
+        ApiClient(options.Rules, options.ApiKey),
+        SandboxClient(options.Sandbox),
+        options.RedisConnectionString,
+        options.RabbitMqConnectionString);
+
+    private static async Task<DrillSystem> ForAsync(DistributedApplication app, string apiKey, bool ownsApp, string? ownedDataDirectory, CancellationToken cancellationToken) => new(
+        app,
+        ownsApp,
+        ownedDataDirectory,
+        ApiClient(app.GetEndpoint("ingress", "http").ToString(), apiKey),
+        ApiClient(app.GetEndpoint("rules", "http").ToString(), apiKey),
+        SandboxClient(app.GetEndpoint("smssandbox", "http").ToString()),
+        await app.GetConnectionStringAsync("redis", cancellationToken),
+        await app.GetConnectionStringAsync("rabbitmq", cancellationToken));
+
+    public async Task InjectAsync(Fault fault, CancellationToken cancellationToken)
+    {
+        switch (fault)
+        {
+            case Fault.SenderKill:
+                await KillAndStartAgainAsync("sender", cancellationToken);
+                break;
+            case Fault.RulesKill:
+                await KillAndStartAgainAsync("rules", cancellationToken);
+                break;
+            case Fault.RabbitMqRestart:
+                await RestartAsync("rabbitmq", cancellationToken);
+                break;
+            case Fault.RedisRestart:
+                await RestartAsync("redis", cancellationToken);
+                break;
+            case Fault.RedisDataLoss:
+                await using (var redis = await ConnectionMultiplexer.ConnectAsync(RedisConnectionString! + ",allowAdmin=true"))
+                {
+                    await redis.GetServers()[0].FlushAllDatabasesAsync();
+                }
+                break;
+            case Fault.PostgresRestart:
+                await RestartAsync("postgres", cancellationToken);
+                break;
+            case Fault.Provider500:
+                await ProviderFaultAsync(new { failureRate = 0.5, failureStatus = 500 }, cancellationToken);
+                break;
+            case Fault.Provider429:
+                await ProviderFaultAsync(new { failureRate = 0.5, failureStatus = 429, retryAfterSeconds = 1 }, cancellationToken);
+                break;
+            case Fault.ProviderSlow:
+                await ProviderFaultAsync(new { latencyMs = 2000 }, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// <c>kill -9</c> of the service process of one instance of <paramref name="resourceName"/> (DCP runs
+    /// a project under <c>dotnet run</c>, whose pid the resource reports: the service is its child),
+    /// then started again from the app model as an orchestrator restarts a crashed pod.
+    /// </summary>
+    private async Task KillAndStartAgainAsync(string resourceName, CancellationToken cancellationToken)
+    {
+        var instance = resources.Values.Where(e => e.Resource.Name == resourceName).OrderBy(e => e.ResourceId, StringComparer.Ordinal).First();
+        var wrapper = instance.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value!.ToString()!;
+        var child = File.ReadAllText($"/proc/{wrapper}/task/{wrapper}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
+        using (var service = Process.GetProcessById(int.Parse(child, CultureInfo.InvariantCulture)))
+        {
+            service.Kill();
+        }
+
+        await app!.ResourceNotifications.WaitForResourceAsync(
+            resourceName, e => e.ResourceId == instance.ResourceId && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+        await app.ResourceCommands.ExecuteCommandAsync(instance.ResourceId, KnownResourceCommands.StartCommand, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceAsync(
+            resourceName, e => e.ResourceId == instance.ResourceId && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, cancellationToken);
+    }
+
+    private async Task RestartAsync(string resourceName, CancellationToken cancellationToken)
+    {
+        await app!.ResourceCommands.ExecuteCommandAsync(resourceName, KnownResourceCommands.RestartCommand, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, cancellationToken);
+    }
+
+    private async Task ProviderFaultAsync(object faults, CancellationToken cancellationToken)
+    {
+        (await Sandbox.PutAsJsonAsync("/sandbox/faults", faults, cancellationToken)).EnsureSuccessStatusCode();
+        await Task.Delay(ProviderFaultLength, cancellationToken);
+        (await Sandbox.DeleteAsync("/sandbox/faults", cancellationToken)).EnsureSuccessStatusCode();
+    }
+
+    private async Task WatchResourcesAsync(DistributedApplication watched, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var e in watched.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                resources[e.ResourceId] = e;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The drill is over.
+        }
+    }
+
+    private static HttpClient ApiClient(string url, string apiKey) => new()
+    {
+        BaseAddress = new Uri(url),
+        Timeout = TimeSpan.FromSeconds(30),
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", apiKey) },
+    };
+
+    private static HttpClient SandboxClient(string url) => new()
+    {
+        BaseAddress = new Uri(url),
+        Timeout = TimeSpan.FromSeconds(30),
+        DefaultRequestHeaders =
+        {
+            Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{SandboxAccountSid}:{SandboxAuthToken}"))),
+        },
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await watching.CancelAsync();
+        Ingress.Dispose();
+        Rules.Dispose();
+        Sandbox.Dispose();
+        if (app is not null && ownsApp)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        if (ownedDataDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(ownedDataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A server still closing its files; the folder is in the temp directory anyway.
+            }
+        }
+        watching.Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+using AutoReply.Drill;
+using AutoReply.IntegrationTests.Infrastructure;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>
+/// A short drill on the whole system (bench/AutoReply.Drill, the same program the README runs for
+/// longer): a minute of generated traffic while the sender is killed and Redis loses its data.
+/// </summary>
+[Collection(nameof(WholeSystem))]
+public sealed class DrillTests(AppHostFixture system)
+{
+    [Fact]
+    public async Task A_minute_of_traffic_through_a_sender_kill_and_redis_data_loss_loses_nothing_and_texts_each_contact_as_the_rules_say()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var options = new DrillOptions
+        {
+            Rate = 100,
+            Duration = 60,
+            Numbers = 20,
+            ContactsPerNumber = 10,
+            Faults = "sender-kill,redis-data-loss",
+            Seed = Random.Shared.Next(1, int.MaxValue),
+            ApiKey = RunningSystem.ApiKey,
+        };
+        await using var drilled = await DrillSystem.ForAsync(system.App, RunningSystem.ApiKey, cancellation);
+
+        var report = await new Drill.Drill(drilled, options, TextWriter.Null).RunAsync(cancellation);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"seed {options.Seed}\n{report.Table()}");
+        Assert.True(report.Accepted > 5_000, report.Table());
+        Assert.Equal(
+            (Refused: 0, Lost: 0, Duplicates: 0, CooldownViolations: 0, ActivityViolations: 0, OptOutViolations: 0, Texts: report.ExpectedTexts),
+            (report.Refused, report.Lost, report.Duplicates, report.CooldownViolations, report.ActivityViolations, report.OptOutViolations, report.Texts));
+    }
+}
