@@ -7,8 +7,8 @@ namespace AutoReply.Drill;
 
 /// <summary>
 /// Posts the traffic to ingress on schedule, as a publishing service would: a refused post (503, a
-/// dependency down) or a failed connection is posted again until ingress accepts it, with the same
-/// event id and time. Records when each event id was accepted.
+/// dependency down; 409, the same id still being accepted) or a failed connection is posted again
+/// until ingress accepts it, with the same event id and time. Records when each event id was accepted.
 /// </summary>
 public sealed class TrafficSender(HttpClient ingress)
 {
@@ -64,14 +64,15 @@ public sealed class TrafficSender(HttpClient ingress)
                         Accepted.TryAdd(planned.Id, DateTimeOffset.UtcNow);
                         return;
                     }
-                    if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                    // 503: a dependency is down; 409: this id is still being accepted by an earlier post. Both say "retry".
+                    if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict))
                     {
                         throw new InvalidOperationException($"Ingress answered {(int)response.StatusCode} to event {planned.Id}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
                 {
-                    // Ingress unreachable for a moment: post again, as for a 503.
+                    // Ingress unreachable or not answering for a moment: post again, as for a 503.
                 }
                 await Task.Delay(RetryInterval, cancellationToken);
             }
