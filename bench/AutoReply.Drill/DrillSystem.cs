@@ -139,20 +139,25 @@ public sealed class DrillSystem : IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>kill -9</c> of the service process of one instance of <paramref name="resourceName"/> (DCP runs
-    /// a project under <c>dotnet run</c>, whose pid the resource reports: the service is its child),
-    /// then started again from the app model as an orchestrator restarts a crashed pod.
+    /// <c>kill -9</c> of the service process behind a project resource: DCP runs a project under
+    /// <c>dotnet run</c>, whose pid the resource reports, so the service is that process's child.
+    /// </summary>
+    public static void KillServiceProcess(CustomResourceSnapshot resource)
+    {
+        var wrapper = resource.Properties.Single(p => p.Name == "executable.pid").Value!.ToString()!;
+        var child = File.ReadAllText($"/proc/{wrapper}/task/{wrapper}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
+        using var service = Process.GetProcessById(int.Parse(child, CultureInfo.InvariantCulture));
+        service.Kill();
+    }
+
+    /// <summary>
+    /// Kills one instance of <paramref name="resourceName"/>, then starts it again from the app model
+    /// as an orchestrator restarts a crashed pod.
     /// </summary>
     private async Task KillAndStartAgainAsync(string resourceName, CancellationToken cancellationToken)
     {
         var instance = resources.Values.Where(e => e.Resource.Name == resourceName).OrderBy(e => e.ResourceId, StringComparer.Ordinal).First();
-        var wrapper = instance.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value!.ToString()!;
-        var child = File.ReadAllText($"/proc/{wrapper}/task/{wrapper}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
-        using (var service = Process.GetProcessById(int.Parse(child, CultureInfo.InvariantCulture)))
-        {
-            service.Kill();
-        }
-
+        KillServiceProcess(instance.Snapshot);
         await app!.ResourceNotifications.WaitForResourceAsync(
             resourceName, e => e.ResourceId == instance.ResourceId && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
         await app.ResourceCommands.ExecuteCommandAsync(instance.ResourceId, KnownResourceCommands.StartCommand, cancellationToken);

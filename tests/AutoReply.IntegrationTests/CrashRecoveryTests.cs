@@ -1,10 +1,9 @@
 using AutoReply.Contracts;
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using AutoReply.Drill;
 using AutoReply.IntegrationTests.Infrastructure;
 
 namespace AutoReply.IntegrationTests;
@@ -22,7 +21,8 @@ public sealed class CrashRecoveryTests(AppHostFixture system)
         await rules.PutNumberAsync(number, TestData.NeverOpen("Crash Test Garage"));
         await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "Closed now, back at 8.");
 
-        KillServiceProcess("sender");
+        Assert.True(system.App.ResourceNotifications.TryGetCurrentState("sender", out var running));
+        DrillSystem.KillServiceProcess(running.Snapshot);
         var crashed = await system.App.ResourceNotifications.WaitForResourceAsync(
             "sender", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellation);
         using var ingress = system.Client("ingress");
@@ -38,18 +38,5 @@ public sealed class CrashRecoveryTests(AppHostFixture system)
         Assert.Contains(crashed.Snapshot.State?.Text, new[] { KnownResourceStates.Finished, KnownResourceStates.Exited });
         Assert.Equal(Outcome.Sent, sent.Outcome);
         Assert.Equal("Closed now, back at 8.", Assert.Single(texts).GetProperty("body").GetString());
-    }
-
-    /// <summary>
-    /// <c>kill -9</c> of the service itself: DCP runs a project under <c>dotnet run</c>, whose pid
-    /// the resource reports, so the service is that process's child.
-    /// </summary>
-    private void KillServiceProcess(string resource)
-    {
-        Assert.True(system.App.ResourceNotifications.TryGetCurrentState(resource, out var current));
-        var wrapper = current.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
-        var children = File.ReadAllText($"/proc/{wrapper}/task/{wrapper}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        using var service = Process.GetProcessById(int.Parse(Assert.Single(children), CultureInfo.InvariantCulture));
-        service.Kill();
     }
 }

@@ -44,8 +44,9 @@ public sealed partial class AutoReplyEvaluator(
         var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, optOut is not null));
         ApplyKeyword(verdict, e, optOut, now);
 
+        // Only a reply claims the cooldown, so only a reply needs a transaction around claim and decision.
         Decision decision;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = verdict is Reply ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
         {
             if (verdict is Reply reply && !await cooldowns.TryClaimAsync(e.PhoneNumber, e.Contact, e.EventId, now, reply.Cooldown, cancellationToken))
             {
@@ -56,11 +57,17 @@ public sealed partial class AutoReplyEvaluator(
             if (!await db.TryInsertAsync(decision, RulesDbContext.DecisionPerEventIndex, cancellationToken))
             {
                 // Another delivery of the same event decided first; its decision (and claim) is the one.
-                await transaction.RollbackAsync(CancellationToken.None);
+                if (transaction is not null)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                }
                 return await db.Decisions.SingleAsync(d => d.EventId == e.EventId, cancellationToken);
             }
 
-            await transaction.CommitAsync(CancellationToken.None);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
         }
 
         if (verdict is Reply claimed)

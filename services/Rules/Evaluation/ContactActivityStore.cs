@@ -19,7 +19,7 @@ public interface IContactActivityStore
 /// a copy written after it, which can answer "there was recent activity" but never "there was none":
 /// a miss asks PostgreSQL, so Redis losing its data costs speed, never a text after recent activity.
 /// </summary>
-public sealed partial class ContactActivityStore(RulesDbContext db, IConnectionMultiplexer redis, ILogger<ContactActivityStore> logger) : IContactActivityStore
+public sealed class ContactActivityStore(RulesDbContext db, RedisFastPath redis) : IContactActivityStore
 {
     /// <summary>The longest recent-activity window a number may set; older activity can never matter.</summary>
     private static readonly TimeSpan Retention = Numbers.NumberSettingsValidator.MaxWindow;
@@ -44,24 +44,18 @@ public sealed partial class ContactActivityStore(RulesDbContext db, IConnectionM
             """,
             cancellationToken);
 
-        try
+        await redis.TryAsync(database => database.ScriptEvaluateAsync(KeepLatest, new
         {
-            await redis.GetDatabase().ScriptEvaluateAsync(KeepLatest, new
-            {
-                key = Key(phoneNumber, contact),
-                at = at.ToUnixTimeMilliseconds(),
-                retention = (long)Retention.TotalMilliseconds,
-            });
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            LogFastPathUnavailable(logger, ex);
-        }
+            key = Key(phoneNumber, contact),
+            at = at.ToUnixTimeMilliseconds(),
+            retention = (long)Retention.TotalMilliseconds,
+        }));
     }
 
     public async Task<DateTimeOffset?> LastOutboundSinceAsync(string phoneNumber, string contact, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        if (await LatestKnownToRedisAsync(phoneNumber, contact) is { } known && known >= since)
+        var cached = await redis.TryAsync(database => database.StringGetAsync(Key(phoneNumber, contact)));
+        if (cached.TryParse(out long milliseconds) && DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) is var known && known >= since)
         {
             return known;
         }
@@ -73,22 +67,5 @@ public sealed partial class ContactActivityStore(RulesDbContext db, IConnectionM
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<DateTimeOffset?> LatestKnownToRedisAsync(string phoneNumber, string contact)
-    {
-        try
-        {
-            var value = await redis.GetDatabase().StringGetAsync(Key(phoneNumber, contact));
-            return value.TryParse(out long milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            LogFastPathUnavailable(logger, ex);
-            return null;
-        }
-    }
-
     private static RedisKey Key(string phoneNumber, string contact) => $"rules:activity:{phoneNumber}:{contact}";
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable; recent activity is answered by PostgreSQL alone")]
-    private static partial void LogFastPathUnavailable(ILogger logger, Exception exception);
 }

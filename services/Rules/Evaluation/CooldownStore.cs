@@ -24,11 +24,12 @@ public interface ICooldownStore
 /// wins. Redis holds a copy written after commit that answers "held by another event" without the
 /// database; Redis empty, restarted or unreachable costs that round trip, never a second text.
 /// </summary>
-public sealed partial class CooldownStore(RulesDbContext db, IConnectionMultiplexer redis, TimeProvider clock, ILogger<CooldownStore> logger) : ICooldownStore
+public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimeProvider clock) : ICooldownStore
 {
     public async Task<bool> TryClaimAsync(string phoneNumber, string contact, string eventId, DateTimeOffset at, TimeSpan cooldown, CancellationToken cancellationToken)
     {
-        if (await HolderKnownToRedisAsync(phoneNumber, contact) is { } holder && holder != eventId)
+        var holder = await redis.TryAsync(async database => (string?)await database.StringGetAsync(Key(phoneNumber, contact)));
+        if (holder is not null && holder != eventId)
         {
             return false;
         }
@@ -55,31 +56,8 @@ public sealed partial class CooldownStore(RulesDbContext db, IConnectionMultiple
             return;
         }
 
-        try
-        {
-            await redis.GetDatabase().StringSetAsync(Key(phoneNumber, contact), eventId, remaining);
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            LogFastPathUnavailable(logger, ex);
-        }
-    }
-
-    private async Task<string?> HolderKnownToRedisAsync(string phoneNumber, string contact)
-    {
-        try
-        {
-            return await redis.GetDatabase().StringGetAsync(Key(phoneNumber, contact));
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            LogFastPathUnavailable(logger, ex);
-            return null;
-        }
+        await redis.TryAsync(database => database.StringSetAsync(Key(phoneNumber, contact), eventId, remaining));
     }
 
     private static RedisKey Key(string phoneNumber, string contact) => $"rules:cooldown:{phoneNumber}:{contact}";
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable; cooldowns are answered by PostgreSQL alone")]
-    private static partial void LogFastPathUnavailable(ILogger logger, Exception exception);
 }
