@@ -12,10 +12,11 @@ public static class MessageBusRegistration
     public const string ConnectionName = "rabbitmq";
 
     /// <summary>
-    /// RabbitMQ with publisher confirms (a publish completes only once the broker has the message)
-    /// and the error queue for messages that still fail after their consumer's retries
-    /// (<see cref="ConsumerPolicy{TConsumer}"/>), so an accepted event is never dropped. The bus
-    /// health check reports under <c>/health</c>.
+    /// RabbitMQ with publisher confirms (a publish completes only once the broker has the message),
+    /// persistent messages (MassTransit's default) on quorum queues (written to disk before the broker
+    /// confirms, so what it acknowledged survives its crash), and the error queue for messages that
+    /// still fail after their consumer's retries (<see cref="ConsumerPolicy{TConsumer}"/>), so an
+    /// accepted event is never dropped. The bus health check reports under <c>/health</c>.
     /// </summary>
     public static IHostApplicationBuilder AddMessageBus(
         this IHostApplicationBuilder builder,
@@ -38,6 +39,13 @@ public static class MessageBusRegistration
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -12,4 +12,19 @@ public static class RoutedPublish
     /// </summary>
     public static Task PublishRoutedAsync(this IPublishEndpoint bus, object message, CancellationToken cancellationToken = default) =>
         bus.Publish(message, context => context.Mandatory = true, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to an exchange address with the mandatory flag, for the same
+    /// reason: before its consumer's queue is bound (the consumer never started on this broker)
+    /// the message is returned and this call throws <see cref="MessageReturnedException"/>.
+    /// </summary>
+    public static Task SendRoutedAsync<T>(this ISendEndpoint endpoint, T message, CancellationToken cancellationToken = default)
+        where T : class =>
+        endpoint.Send(message, context =>
+        {
+            if (context.TryGetPayload(out RabbitMqSendContext? rabbit))
+            {
+                rabbit.Mandatory = true;
+            }
+        }, cancellationToken);
 }

@@ -5,7 +5,7 @@ using MassTransit;
 
 namespace AutoReply.IntegrationTests;
 
-/// <summary>Publishing an event no consumer has bound a queue for, on the real RabbitMQ.</summary>
+/// <summary>Publishing an event, or sending a command, no consumer has bound a queue for, on the real RabbitMQ.</summary>
 public sealed class RoutedPublishTests(RealServers servers)
 {
     [Fact]
@@ -27,6 +27,16 @@ public sealed class RoutedPublishTests(RealServers servers)
 
         var received = await Eventually.ReadAsync(() => Task.FromResult(bus.Observed.Any(e => e.EventId == missedCall.EventId)), seen => seen);
         Assert.True(received);
+    }
+
+    [Fact]
+    public async Task Command_sent_before_its_consumer_ever_bound_a_queue_is_refused_instead_of_dropped()
+    {
+        await using var bus = await TestBus.StartAsync<CallMissed>(servers.RabbitMq);
+        var endpoint = await bus.Sender.GetSendEndpoint(new Uri($"exchange:never-consumed-{Guid.NewGuid():N}"));
+
+        await Assert.ThrowsAsync<MessageReturnedException>(() =>
+            endpoint.SendRoutedAsync(new UnboundProbe(Guid.NewGuid()), TestContext.Current.CancellationToken));
     }
 
     /// <summary>A message type nothing in AutoReply consumes.</summary>

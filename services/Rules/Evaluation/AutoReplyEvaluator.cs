@@ -4,6 +4,7 @@ using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.OptOuts;
 using AutoReply.ServiceDefaults.Logging;
+using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,7 +125,8 @@ public sealed partial class AutoReplyEvaluator(
         }
 
         var endpoint = await sendEndpoints.GetSendEndpoint(Queues.SendAutoReplyAddress);
-        await endpoint.Send(
+        // Routed: until the sender has bound its queue the command is refused (and the event retried), not dropped.
+        await endpoint.SendRoutedAsync(
             new SendAutoReply(decision.Id, decision.EventId, decision.PhoneNumber, decision.Contact, decision.Message!, decision.DecidedAt),
             cancellationToken);
 

@@ -1,6 +1,9 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using AutoReply.Contracts.Commands;
+using AutoReply.ServiceDefaults.Messaging;
+using MassTransit;
 
 [assembly: AssemblyFixture(typeof(AutoReply.IntegrationTests.Infrastructure.RealServers))]
 
@@ -49,6 +52,31 @@ public sealed class RealServers : IAsyncLifetime
         RabbitMq = (await app.GetConnectionStringAsync("rabbitmq", cancellation))!;
         Redis = (await app.GetConnectionStringAsync("redis", cancellation))!;
         Postgres = (await app.GetConnectionStringAsync(Database, cancellation))!;
+        await BindSenderQueueAsync(cancellation);
+    }
+
+    /// <summary>
+    /// The sender's queue as the sender's first start leaves it on a broker: a command is refused
+    /// until then, as in production, and the tests of rules run without a sender.
+    /// </summary>
+    private async Task BindSenderQueueAsync(CancellationToken cancellationToken)
+    {
+        var connection = RabbitMqConnectionString.Parse(RabbitMq);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
+            {
+                host.Username(connection.UserName);
+                host.Password(connection.Password);
+            });
+            rabbit.ReceiveEndpoint(Queues.SendAutoReply, endpoint =>
+            {
+                endpoint.SetQuorumQueue();
+                endpoint.Handler<SendAutoReply>(_ => Task.CompletedTask);
+            });
+        });
+        await bus.StartAsync(cancellationToken);
+        await bus.StopAsync(cancellationToken);
     }
 
     /// <summary>

@@ -46,6 +46,8 @@ public sealed class TestBus<TObserved> : IAsyncDisposable
 
     public IPublishEndpoint Publisher => bus;
 
+    public ISendEndpointProvider Sender => bus;
+
     public Task PublishAsync(object message) => bus.Publish(message, TestContext.Current.CancellationToken);
 
     public async Task SendAsync(Uri address, object message)
