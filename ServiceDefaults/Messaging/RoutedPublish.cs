@@ -14,13 +14,12 @@ public static class RoutedPublish
         bus.Publish(message, context => context.Mandatory = true, cancellationToken);
 
     /// <summary>
-    /// Sends <paramref name="message"/> to an exchange address with the mandatory flag, for the same
+    /// Sends <paramref name="message"/> (as its runtime type) to an exchange address with the mandatory flag, for the same
     /// reason: before its consumer's queue is bound (the consumer never started on this broker)
     /// the message is returned and this call throws <see cref="MessageReturnedException"/>.
     /// </summary>
-    public static Task SendRoutedAsync<T>(this ISendEndpoint endpoint, T message, CancellationToken cancellationToken = default)
-        where T : class =>
-        endpoint.Send(message, context =>
+    public static Task SendRoutedAsync(this ISendEndpoint endpoint, object message, CancellationToken cancellationToken = default) =>
+        endpoint.Send(message, (SendContext context) =>
         {
             if (context.TryGetPayload(out RabbitMqSendContext? rabbit))
             {

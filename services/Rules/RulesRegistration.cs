@@ -5,6 +5,7 @@ using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
+using AutoReply.Rules.Outbox;
 using AutoReply.Rules.Templates;
 
 namespace AutoReply.Rules;
@@ -28,6 +29,9 @@ public static class RulesRegistration
         builder.Services.AddScoped<IContactActivityStore, ContactActivityStore>();
         builder.Services.AddScoped<ICooldownStore, CooldownStore>();
         builder.Services.AddScoped<AutoReplyEvaluator>();
+        builder.Services.AddScoped<TransactionalOutbox>();
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddSingleton<NumberSettingsValidator>();
         builder.Services.AddSingleton<AutoReplyRequestValidator>();
         builder.Services.AddSingleton<DecisionQueryValidator>();

@@ -13,7 +13,7 @@ public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
     private static readonly TimeSpan ThreeHours = TimeSpan.FromHours(3);
 
     private readonly ServiceFactory<RulesDbContext> rules = new(servers);
-    private readonly (string Number, string Contact) pair = (TestData.PhoneNumber(), TestData.PhoneNumber());
+    private readonly ContactKey contact = new(TestData.PhoneNumber(), TestData.PhoneNumber());
 
     public ValueTask DisposeAsync() => rules.DisposeAsync();
 
@@ -42,18 +42,33 @@ public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<RulesDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
-            Assert.True(await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
-                .TryClaimAsync(pair.Number, pair.Contact, "event-a", Ten, ThreeHours, TestContext.Current.CancellationToken));
+            Assert.Contains("event-a", await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
+                .ClaimAsync([new CooldownRequest(contact, "event-a", Ten, ThreeHours)], TestContext.Current.CancellationToken));
             await transaction.RollbackAsync(TestContext.Current.CancellationToken);
         }
 
         Assert.True(await ClaimAsync("event-b", Ten + TimeSpan.FromMinutes(1)));
     }
 
+    [Fact]
+    public async Task One_batch_claims_each_of_its_contacts_and_skips_those_held_by_other_events()
+    {
+        var other = new ContactKey(contact.PhoneNumber, TestData.PhoneNumber());
+        Assert.True(await ClaimAsync("event-a", Ten));
+
+        await using var scope = rules.Services.CreateAsyncScope();
+        var granted = await scope.ServiceProvider.GetRequiredService<ICooldownStore>().ClaimAsync(
+            [new CooldownRequest(contact, "event-b", Ten + TimeSpan.FromMinutes(1), ThreeHours), new CooldownRequest(other, "event-c", Ten + TimeSpan.FromMinutes(1), ThreeHours)],
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(["event-c"], granted);
+    }
+
     private async Task<bool> ClaimAsync(string eventId, DateTimeOffset at)
     {
         await using var scope = rules.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
-            .TryClaimAsync(pair.Number, pair.Contact, eventId, at, ThreeHours, TestContext.Current.CancellationToken);
+        var granted = await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
+            .ClaimAsync([new CooldownRequest(contact, eventId, at, ThreeHours)], TestContext.Current.CancellationToken);
+        return granted.Contains(eventId);
     }
 }

@@ -111,8 +111,8 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         await using var scope = rules.Services.CreateAsyncScope();
         var activity = scope.ServiceProvider.GetRequiredService<IContactActivityStore>();
         await Eventually.ReadAsync(
-            () => activity.LastOutboundSinceAsync(number, contact, DateTimeOffset.UtcNow.AddHours(-1), TestContext.Current.CancellationToken),
-            recorded => recorded is not null);
+            () => activity.LastOutboundAsync(new Dictionary<ContactKey, DateTimeOffset> { [new(number, contact)] = DateTimeOffset.UtcNow.AddHours(-1) }, TestContext.Current.CancellationToken),
+            recorded => recorded.Count == 1);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
+using AutoReply.Rules.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
@@ -33,6 +34,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<CooldownClaim> CooldownClaims => Set<CooldownClaim>();
 
     public DbSet<OutboundActivity> OutboundActivity => Set<OutboundActivity>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreVocabulariesByName();
@@ -104,6 +107,16 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             activity.HasKey(a => new { a.PhoneNumber, a.Contact });
             activity.Property(a => a.PhoneNumber).HasMaxLength(16);
             activity.Property(a => a.Contact).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("outbox");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Destination).HasMaxLength(256);
+            message.Property(m => m.MessageType).HasMaxLength(256);
+            message.Property(m => m.Body).HasColumnType("jsonb");
+            message.HasIndex(m => m.CreatedAt);
         });
     }
 }

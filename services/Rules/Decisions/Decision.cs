@@ -34,12 +34,6 @@ public sealed class Decision
 
     public DateTimeOffset DecidedAt { get; init; }
 
-    /// <summary>
-    /// Set once the send command is confirmed on the bus. A redelivered event whose decision lacks
-    /// it publishes the command again (the sender de-duplicates by decision id).
-    /// </summary>
-    public DateTimeOffset? CommandPublishedAt { get; set; }
-
     public DeliveryState? SendState { get; set; }
 
     public string? SendErrorCode { get; set; }

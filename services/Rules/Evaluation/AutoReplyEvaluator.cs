@@ -2,99 +2,163 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
+using AutoReply.Rules.Outbox;
 using AutoReply.ServiceDefaults.Logging;
-using AutoReply.ServiceDefaults.Messaging;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoReply.Rules.Evaluation;
 
 /// <summary>
-/// Decides one inbound event: reads the number's current settings (never cached, so an edit or a
-/// delete counts from the very next event on every replica), applies <see cref="ReplyPolicy"/>,
-/// claims the cooldown and records exactly one decision per event id in one transaction, and sends
-/// the send command for a <c>sent</c> decision.
+/// Decides a batch of inbound events. It reads what the batch needs in one round trip per kind
+/// (decisions already made, the numbers with their auto-replies, opt-outs, recent activity): never
+/// cached, so an edit or a delete counts from the very next batch on every replica. It applies
+/// <see cref="ReplyPolicy"/> to each event in the order they occurred, then in one transaction
+/// claims the replies' cooldowns, records exactly one decision per event id and adds each reply's
+/// send command to the outbox, which sends it once committed.
 /// </summary>
 public sealed partial class AutoReplyEvaluator(
     RulesDbContext db,
     IContactActivityStore activity,
     ICooldownStore cooldowns,
-    ISendEndpointProvider sendEndpoints,
+    TransactionalOutbox outbox,
     TimeProvider clock,
     RulesMetrics metrics,
     ILogger<AutoReplyEvaluator> logger)
 {
-    public async Task<Decision> EvaluateAsync(InboundEvent e, CancellationToken cancellationToken)
+    /// <summary>Another delivery of an event in the batch can decide it first, once per event at most.</summary>
+    private const int MaxAttempts = 3;
+
+    public async Task EvaluateAsync(IReadOnlyCollection<InboundEvent> batch, CancellationToken cancellationToken)
     {
-        var existing = await db.Decisions.SingleOrDefaultAsync(d => d.EventId == e.EventId, cancellationToken);
-        if (existing is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            // A redelivery: the decision stands; only a send command that never reached the bus is sent again.
-            await EnsureCommandSentAsync(existing, cancellationToken);
-            return existing;
-        }
-
-        var number = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
-            .SingleOrDefaultAsync(n => n.PhoneNumber == e.PhoneNumber, cancellationToken);
-        var now = clock.GetUtcNow();
-        var optOut = await db.OptOuts.SingleOrDefaultAsync(o => o.PhoneNumber == e.PhoneNumber && o.Contact == e.Contact, cancellationToken);
-        var lastOutbound = number is null
-            ? null
-            : await activity.LastOutboundSinceAsync(e.PhoneNumber, e.Contact, ReplyPolicy.RecentActivitySince(e, number), cancellationToken);
-        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, optOut is not null));
-        ApplyKeyword(verdict, e, optOut, now);
-
-        // Only a reply claims the cooldown, so only a reply needs a transaction around claim and decision.
-        Decision decision;
-        await using (var transaction = verdict is Reply ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
-        {
-            if (verdict is Reply reply && !await cooldowns.TryClaimAsync(e.PhoneNumber, e.Contact, e.EventId, now, reply.Cooldown, cancellationToken))
+            try
             {
-                verdict = new Suppress(SuppressionReason.Cooldown, reply.AutoReply.Id);
+                await EvaluateOnceAsync(batch, cancellationToken);
+                return;
             }
-
-            decision = Record(e, verdict, now);
-            if (!await db.TryInsertAsync(decision, RulesDbContext.DecisionPerEventIndex, cancellationToken))
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation(RulesDbContext.DecisionPerEventIndex) && attempt < MaxAttempts)
             {
-                // Another delivery of the same event decided first; its decision (and claim) is the one.
-                if (transaction is not null)
-                {
-                    await transaction.RollbackAsync(CancellationToken.None);
-                }
-                return await db.Decisions.SingleAsync(d => d.EventId == e.EventId, cancellationToken);
-            }
-
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(CancellationToken.None);
+                // Its decision (and claim) is the one: decide the others again around it.
+                db.ChangeTracker.Clear();
             }
         }
-
-        if (verdict is Reply claimed)
-        {
-            await cooldowns.RememberAsync(e.PhoneNumber, e.Contact, e.EventId, now + claimed.Cooldown);
-        }
-
-        metrics.RecordDecision(decision);
-        LogDecision(logger, decision.EventId, decision.Outcome, decision.Reason, decision.PhoneNumber, decision.Contact);
-        await EnsureCommandSentAsync(decision, cancellationToken);
-        return decision;
     }
 
-    /// <summary>STOP and START change the opt-out in the same transaction as the keyword's decision.</summary>
-    private void ApplyKeyword(Verdict verdict, InboundEvent e, OptOut? optOut, DateTimeOffset now)
+    private async Task EvaluateOnceAsync(IReadOnlyCollection<InboundEvent> batch, CancellationToken cancellationToken)
     {
+        List<string> eventIds = [.. batch.Select(e => e.EventId).Distinct()];
+        var decided = await db.Decisions.Where(d => eventIds.Contains(d.EventId)).Select(d => d.EventId).ToListAsync(cancellationToken);
+        // A redelivered event's decision stands, and its send command is the outbox's to deliver.
+        List<InboundEvent> pending = [.. batch.DistinctBy(e => e.EventId).ExceptBy(decided, e => e.EventId).OrderBy(e => e.OccurredAt)];
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var facts = await ReadFactsAsync(pending, cancellationToken);
+        List<(InboundEvent Event, Verdict Verdict)> verdicts = [.. pending.Select(e => (e, Decide(e, facts, now)))];
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claims = await ClaimCooldownsAsync(verdicts, now, cancellationToken);
+        List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, v.Verdict, now))];
+        db.Decisions.AddRange(decisions);
+        List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(d => outbox.Add(
+            Queues.SendAutoReplyAddress,
+            new SendAutoReply(d.Id, d.EventId, d.PhoneNumber, d.Contact, d.Message!, d.DecidedAt)))];
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
+
+        await cooldowns.RememberAsync(claims);
+        foreach (var decision in decisions)
+        {
+            metrics.RecordDecision(decision);
+            LogDecision(logger, decision.EventId, decision.Outcome, decision.Reason, decision.PhoneNumber, decision.Contact);
+        }
+        await outbox.DeliverAsync(commands, cancellationToken);
+    }
+
+    /// <summary>What the world looks like to the batch, read once for all its events.</summary>
+    private sealed record Facts(
+        Dictionary<string, BusinessNumber> Numbers,
+        Dictionary<ContactKey, OptOut> OptOuts,
+        IReadOnlyDictionary<ContactKey, DateTimeOffset> LastOutbound);
+
+    private async Task<Facts> ReadFactsAsync(IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken)
+    {
+        List<string> phoneNumbers = [.. events.Select(e => e.PhoneNumber).Distinct()];
+        List<string> contacts = [.. events.Select(e => e.Contact).Distinct()];
+        var numbers = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
+            .Where(n => phoneNumbers.Contains(n.PhoneNumber))
+            .ToDictionaryAsync(n => n.PhoneNumber, cancellationToken);
+        var keys = events.Select(Key).ToHashSet();
+        // Tracked: a STOP or START in the batch changes them in its transaction.
+        var optOuts = (await db.OptOuts.Where(o => phoneNumbers.Contains(o.PhoneNumber) && contacts.Contains(o.Contact)).ToListAsync(cancellationToken))
+            .Where(o => keys.Contains(new ContactKey(o.PhoneNumber, o.Contact)))
+            .ToDictionary(o => new ContactKey(o.PhoneNumber, o.Contact));
+        // Per contact, the latest moment any of its events would count activity from.
+        var since = events
+            .Where(e => numbers.ContainsKey(e.PhoneNumber))
+            .GroupBy(Key, e => ReplyPolicy.RecentActivitySince(e, numbers[e.PhoneNumber]))
+            .ToDictionary(g => g.Key, g => g.Max());
+        var lastOutbound = await activity.LastOutboundAsync(since, cancellationToken);
+        return new Facts(numbers, optOuts, lastOutbound);
+    }
+
+    /// <summary>The policy's verdict; a STOP or START also changes the opt-out the batch's later events see.</summary>
+    private Verdict Decide(InboundEvent e, Facts facts, DateTimeOffset now)
+    {
+        var key = Key(e);
+        var number = facts.Numbers.GetValueOrDefault(e.PhoneNumber);
+        var optOut = facts.OptOuts.GetValueOrDefault(key);
+        DateTimeOffset? lastOutbound = facts.LastOutbound.TryGetValue(key, out var at) ? at : null;
+        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, optOut is not null));
+
         switch ((verdict as Suppress)?.Keyword)
         {
             case KeywordKind.OptOut when optOut is null:
-                db.OptOuts.Add(new OptOut { PhoneNumber = e.PhoneNumber, Contact = e.Contact, OptedOutAt = now, Source = OptOutSource.Keyword });
+                var added = new OptOut { PhoneNumber = e.PhoneNumber, Contact = e.Contact, OptedOutAt = now, Source = OptOutSource.Keyword };
+                db.OptOuts.Add(added);
+                facts.OptOuts[key] = added;
                 break;
             case KeywordKind.OptIn when optOut is not null:
                 db.OptOuts.Remove(optOut);
+                facts.OptOuts.Remove(key);
                 break;
         }
+        return verdict;
     }
+
+    /// <summary>
+    /// Claims the cooldown for the first reply to each contact; a reply that cannot have it (held by
+    /// another event, or taken by an earlier event of this batch) becomes a cooldown suppression.
+    /// </summary>
+    private async Task<IReadOnlyList<CooldownRequest>> ClaimCooldownsAsync(List<(InboundEvent Event, Verdict Verdict)> verdicts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        List<CooldownRequest> requests = [.. verdicts
+            .Where(v => v.Verdict is Reply)
+            .DistinctBy(v => Key(v.Event))
+            .Select(v => new CooldownRequest(Key(v.Event), v.Event.EventId, now, ((Reply)v.Verdict).Cooldown))];
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var granted = await cooldowns.ClaimAsync(requests, cancellationToken);
+        for (var i = 0; i < verdicts.Count; i++)
+        {
+            if (verdicts[i].Verdict is Reply reply && !granted.Contains(verdicts[i].Event.EventId))
+            {
+                verdicts[i] = (verdicts[i].Event, new Suppress(SuppressionReason.Cooldown, reply.AutoReply.Id));
+            }
+        }
+        return [.. requests.Where(r => granted.Contains(r.EventId))];
+    }
+
+    private static ContactKey Key(InboundEvent e) => new(e.PhoneNumber, e.Contact);
 
     private static Decision Record(InboundEvent e, Verdict verdict, DateTimeOffset now) => new()
     {
@@ -116,23 +180,6 @@ public sealed partial class AutoReplyEvaluator(
         },
         Message = (verdict as Reply)?.Text,
     };
-
-    private async Task EnsureCommandSentAsync(Decision decision, CancellationToken cancellationToken)
-    {
-        if (decision.Outcome != Outcome.Sent || decision.CommandPublishedAt is not null)
-        {
-            return;
-        }
-
-        var endpoint = await sendEndpoints.GetSendEndpoint(Queues.SendAutoReplyAddress);
-        // Routed: until the sender has bound its queue the command is refused (and the event retried), not dropped.
-        await endpoint.SendRoutedAsync(
-            new SendAutoReply(decision.Id, decision.EventId, decision.PhoneNumber, decision.Contact, decision.Message!, decision.DecidedAt),
-            cancellationToken);
-
-        decision.CommandPublishedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId}: {Outcome} {Reason} for {PhoneNumber} to {Contact}")]
     private static partial void LogDecision(ILogger logger, string eventId, Outcome outcome, SuppressionReason? reason, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);

@@ -5,32 +5,43 @@ using MassTransit;
 namespace AutoReply.Rules.Evaluation;
 
 /// <summary>
-/// Takes the communication events off the bus: inbound ones are evaluated for an auto-reply,
-/// outbound ones (the business calling or texting by hand) are remembered as recent activity.
+/// Takes the communication events off the bus in batches: inbound ones are evaluated for an
+/// auto-reply, outbound ones (the business calling or texting by hand) are remembered as recent
+/// activity. A batch fails or succeeds whole, and every step is idempotent per event id, so a
+/// redelivered batch changes nothing twice.
 /// </summary>
 public sealed class CommunicationEventConsumer(AutoReplyEvaluator evaluator, IContactActivityStore activity) :
-    IConsumer<CallMissed>,
-    IConsumer<VoicemailReceived>,
-    IConsumer<MessageReceived>,
-    IConsumer<CallPlaced>,
-    IConsumer<MessageSent>
+    IConsumer<Batch<CallMissed>>,
+    IConsumer<Batch<VoicemailReceived>>,
+    IConsumer<Batch<MessageReceived>>,
+    IConsumer<Batch<CallPlaced>>,
+    IConsumer<Batch<MessageSent>>
 {
-    public Task Consume(ConsumeContext<CallMissed> context) => EvaluateAsync(context.Message, body: null, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<CallMissed>> context) => EvaluateAsync(context, body: _ => null);
 
-    public Task Consume(ConsumeContext<VoicemailReceived> context) => EvaluateAsync(context.Message, body: null, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<VoicemailReceived>> context) => EvaluateAsync(context, body: _ => null);
 
-    public Task Consume(ConsumeContext<MessageReceived> context) => EvaluateAsync(context.Message, context.Message.Body, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<MessageReceived>> context) => EvaluateAsync(context, body: m => m.Body);
 
-    public Task Consume(ConsumeContext<CallPlaced> context) => RememberOutboundAsync(context.Message, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<CallPlaced>> context) => RememberOutboundAsync(context);
 
-    public Task Consume(ConsumeContext<MessageSent> context) => RememberOutboundAsync(context.Message, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<MessageSent>> context) => RememberOutboundAsync(context);
 
-    private async Task EvaluateAsync(ICommunicationEvent e, string? body, CancellationToken cancellationToken)
+    private Task EvaluateAsync<T>(ConsumeContext<Batch<T>> context, Func<T, string?> body)
+        where T : class, ICommunicationEvent =>
+        evaluator.EvaluateAsync(
+            [.. context.Message.Select(m => Inbound(m.Message, body(m.Message)))],
+            context.CancellationToken);
+
+    private Task RememberOutboundAsync<T>(ConsumeContext<Batch<T>> context)
+        where T : class, ICommunicationEvent =>
+        activity.RecordOutboundAsync(
+            [.. context.Message.Select(m => new OutboundContact(new ContactKey(m.Message.PhoneNumber, m.Message.Contact), m.Message.OccurredAt))],
+            context.CancellationToken);
+
+    private static InboundEvent Inbound(ICommunicationEvent e, string? body)
     {
         var type = CommunicationEvents.TypeOf(e);
-        await evaluator.EvaluateAsync(new InboundEvent(e.EventId, type, type.TriggerOf()!.Value, e.PhoneNumber, e.Contact, e.OccurredAt, body), cancellationToken);
+        return new InboundEvent(e.EventId, type, type.TriggerOf()!.Value, e.PhoneNumber, e.Contact, e.OccurredAt, body);
     }
-
-    private Task RememberOutboundAsync(ICommunicationEvent e, CancellationToken cancellationToken) =>
-        activity.RecordOutboundAsync(e.PhoneNumber, e.Contact, e.OccurredAt, cancellationToken);
 }

@@ -4,20 +4,27 @@ using StackExchange.Redis;
 
 namespace AutoReply.Rules.Evaluation;
 
+/// <summary>The business called or texted <paramref name="Contact"/> by hand at <paramref name="OccurredAt"/>.</summary>
+public sealed record OutboundContact(ContactKey Contact, DateTimeOffset OccurredAt);
+
 /// <summary>When a business last called or texted a contact by hand.</summary>
 public interface IContactActivityStore
 {
-    /// <summary>Records outbound activity; events arrive out of order, so only a later time moves it.</summary>
-    Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt, CancellationToken cancellationToken);
+    /// <summary>Records outbound activity; events arrive out of order, so only a later time moves a contact's.</summary>
+    Task RecordOutboundAsync(IReadOnlyCollection<OutboundContact> activity, CancellationToken cancellationToken);
 
-    /// <summary>The latest outbound activity at or after <paramref name="since"/>, or null when there was none.</summary>
-    Task<DateTimeOffset?> LastOutboundSinceAsync(string phoneNumber, string contact, DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary>
+    /// The latest outbound activity of each contact asked about, where there was any. A time older
+    /// than the one asked for may be left out: the caller only wants activity at or after it.
+    /// </summary>
+    Task<IReadOnlyDictionary<ContactKey, DateTimeOffset>> LastOutboundAsync(IReadOnlyDictionary<ContactKey, DateTimeOffset> since, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// PostgreSQL holds the truth (one row per number and contact, only ever moved forward); Redis holds
 /// a copy written after it, which can answer "there was recent activity" but never "there was none":
-/// a miss asks PostgreSQL, so Redis losing its data costs speed, never a text after recent activity.
+/// a contact Redis cannot answer for is asked of PostgreSQL, so Redis losing its data costs speed,
+/// never a text after recent activity.
 /// </summary>
 public sealed class ContactActivityStore(RulesDbContext db, RedisFastPath redis) : IContactActivityStore
 {
@@ -32,40 +39,78 @@ public sealed class ContactActivityStore(RulesDbContext db, RedisFastPath redis)
         return 1
         """);
 
-    public async Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    public async Task RecordOutboundAsync(IReadOnlyCollection<OutboundContact> activity, CancellationToken cancellationToken)
     {
-        var at = occurredAt.ToUniversalTime();
+        // One row may be updated once per statement: each contact's latest time only, in lock order.
+        var latest = activity
+            .GroupBy(a => a.Contact, (contact, times) => new OutboundContact(contact, times.Max(t => t.OccurredAt.ToUniversalTime())))
+            .Order(Comparer<OutboundContact>.Create((a, b) => ContactKey.LockOrder.Compare(a.Contact, b.Contact)))
+            .ToList();
+        string[] phoneNumbers = [.. latest.Select(a => a.Contact.PhoneNumber)];
+        string[] contacts = [.. latest.Select(a => a.Contact.Contact)];
+        DateTimeOffset[] occurredAt = [.. latest.Select(a => a.OccurredAt)];
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO rules.outbound_activity AS activity ("PhoneNumber", "Contact", "LastOutboundAt")
-            VALUES ({phoneNumber}, {contact}, {at})
+            SELECT * FROM unnest({phoneNumbers}, {contacts}, {occurredAt})
             ON CONFLICT ("PhoneNumber", "Contact") DO UPDATE
             SET "LastOutboundAt" = greatest(activity."LastOutboundAt", excluded."LastOutboundAt")
             """,
             cancellationToken);
 
-        await redis.TryAsync(database => database.ScriptEvaluateAsync(KeepLatest, new
+        await redis.TryAsync(async database =>
         {
-            key = Key(phoneNumber, contact),
-            at = at.ToUnixTimeMilliseconds(),
-            retention = (long)Retention.TotalMilliseconds,
-        }));
+            await Task.WhenAll(latest.Select(a => database.ScriptEvaluateAsync(KeepLatest, new
+            {
+                key = Key(a.Contact),
+                at = a.OccurredAt.ToUnixTimeMilliseconds(),
+                retention = (long)Retention.TotalMilliseconds,
+            })));
+            return true;
+        });
     }
 
-    public async Task<DateTimeOffset?> LastOutboundSinceAsync(string phoneNumber, string contact, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<ContactKey, DateTimeOffset>> LastOutboundAsync(IReadOnlyDictionary<ContactKey, DateTimeOffset> since, CancellationToken cancellationToken)
     {
-        var cached = await redis.TryAsync(database => database.StringGetAsync(Key(phoneNumber, contact)));
-        if (cached.TryParse(out long milliseconds) && DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) is var known && known >= since)
+        var found = new Dictionary<ContactKey, DateTimeOffset>();
+        if (since.Count == 0)
         {
-            return known;
+            return found;
         }
 
-        var sinceUtc = since.ToUniversalTime();
-        return await db.OutboundActivity.AsNoTracking()
-            .Where(a => a.PhoneNumber == phoneNumber && a.Contact == contact && a.LastOutboundAt >= sinceUtc)
-            .Select(a => (DateTimeOffset?)a.LastOutboundAt)
-            .SingleOrDefaultAsync(cancellationToken);
+        var keys = since.Keys.ToList();
+        var cached = await redis.TryAsync(database => database.StringGetAsync([.. keys.Select(Key)]));
+        for (var i = 0; cached is not null && i < keys.Count; i++)
+        {
+            if (cached[i].TryParse(out long milliseconds) && DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) is var known && known >= since[keys[i]])
+            {
+                found[keys[i]] = known;
+            }
+        }
+
+        var unanswered = keys.Where(key => !found.ContainsKey(key)).ToList();
+        if (unanswered.Count == 0)
+        {
+            return found;
+        }
+
+        string[] phoneNumbers = [.. unanswered.Select(k => k.PhoneNumber)];
+        string[] contacts = [.. unanswered.Select(k => k.Contact)];
+        var stored = await db.OutboundActivity
+            .FromSql(
+                $"""
+                SELECT activity.* FROM rules.outbound_activity AS activity
+                JOIN unnest({phoneNumbers}, {contacts}) AS asked ("PhoneNumber", "Contact")
+                  ON activity."PhoneNumber" = asked."PhoneNumber" AND activity."Contact" = asked."Contact"
+                """)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        foreach (var row in stored)
+        {
+            found[new ContactKey(row.PhoneNumber, row.Contact)] = row.LastOutboundAt;
+        }
+        return found;
     }
 
-    private static RedisKey Key(string phoneNumber, string contact) => $"rules:activity:{phoneNumber}:{contact}";
+    private static RedisKey Key(ContactKey contact) => $"rules:activity:{contact.PhoneNumber}:{contact.Contact}";
 }

@@ -4,60 +4,79 @@ using StackExchange.Redis;
 
 namespace AutoReply.Rules.Evaluation;
 
+/// <summary>An event that would reply, asking for its contact's cooldown from <paramref name="At"/>.</summary>
+public sealed record CooldownRequest(ContactKey Contact, string EventId, DateTimeOffset At, TimeSpan Cooldown)
+{
+    public DateTimeOffset Until => At + Cooldown;
+}
+
 /// <summary>The per-contact cooldown: at most one auto-reply per number and contact per window.</summary>
 public interface ICooldownStore
 {
     /// <summary>
-    /// Claims the contact's cooldown for <paramref name="eventId"/> from <paramref name="at"/>, inside
-    /// the caller's transaction (the claim commits or rolls back with the decision). True when this
-    /// event may reply: the cooldown was free, or this same event holds it.
+    /// Claims each request's cooldown (at most one request per contact), inside the caller's
+    /// transaction: the claims commit or roll back with the decisions. Answers the event ids that
+    /// may reply: their cooldown was free, or that same event already holds it.
     /// </summary>
-    Task<bool> TryClaimAsync(string phoneNumber, string contact, string eventId, DateTimeOffset at, TimeSpan cooldown, CancellationToken cancellationToken);
+    Task<IReadOnlySet<string>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken);
 
-    /// <summary>Tells the fast path about a claim whose decision has committed.</summary>
-    Task RememberAsync(string phoneNumber, string contact, string eventId, DateTimeOffset until);
+    /// <summary>Tells the fast path about claims whose decisions have committed.</summary>
+    Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed);
 }
 
 /// <summary>
-/// PostgreSQL holds the truth: one row per number and contact, claimed with a single upsert that
-/// only takes an expired claim, so two replicas racing for a contact serialize on its row and one
-/// wins. Redis holds a copy written after commit that answers "held by another event" without the
-/// database; Redis empty, restarted or unreachable costs that round trip, never a second text.
+/// PostgreSQL holds the truth: one row per number and contact, claimed by a single upsert per
+/// batch that only takes an expired claim, so two replicas racing for a contact serialize on its
+/// row and one wins. Redis holds a copy written after commit that answers "held by another event"
+/// without the database; Redis empty, restarted or unreachable costs that round trip, never a
+/// second text.
 /// </summary>
 public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimeProvider clock) : ICooldownStore
 {
-    public async Task<bool> TryClaimAsync(string phoneNumber, string contact, string eventId, DateTimeOffset at, TimeSpan cooldown, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken)
     {
-        var holder = await redis.TryAsync(async database => (string?)await database.StringGetAsync(Key(phoneNumber, contact)));
-        if (holder is not null && holder != eventId)
+        var holders = await redis.TryAsync(database => database.StringGetAsync([.. requests.Select(r => Key(r.Contact))]));
+        var open = requests
+            .Where((request, i) => holders is null || holders[i].IsNull || holders[i] == request.EventId)
+            .Order(Comparer<CooldownRequest>.Create((a, b) => ContactKey.LockOrder.Compare(a.Contact, b.Contact)))
+            .ToList();
+        if (open.Count == 0)
         {
-            return false;
+            return new HashSet<string>();
         }
 
-        var claimedAt = at.ToUniversalTime();
-        var claimedUntil = claimedAt + cooldown;
-        var claimed = await db.Database.ExecuteSqlAsync(
+        string[] phoneNumbers = [.. open.Select(r => r.Contact.PhoneNumber)];
+        string[] contacts = [.. open.Select(r => r.Contact.Contact)];
+        string[] eventIds = [.. open.Select(r => r.EventId)];
+        DateTimeOffset[] claimedAt = [.. open.Select(r => r.At.ToUniversalTime())];
+        DateTimeOffset[] claimedUntil = [.. open.Select(r => r.Until.ToUniversalTime())];
+        var claimed = await db.Database.SqlQuery<string>(
             $"""
             INSERT INTO rules.cooldown_claims AS claim ("PhoneNumber", "Contact", "EventId", "ClaimedAt", "ClaimedUntil")
-            VALUES ({phoneNumber}, {contact}, {eventId}, {claimedAt}, {claimedUntil})
+            SELECT * FROM unnest({phoneNumbers}, {contacts}, {eventIds}, {claimedAt}, {claimedUntil})
             ON CONFLICT ("PhoneNumber", "Contact") DO UPDATE
             SET "EventId" = excluded."EventId", "ClaimedAt" = excluded."ClaimedAt", "ClaimedUntil" = excluded."ClaimedUntil"
             WHERE claim."ClaimedUntil" <= excluded."ClaimedAt" OR claim."EventId" = excluded."EventId"
-            """,
-            cancellationToken);
-        return claimed == 1;
+            RETURNING claim."EventId" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return claimed.ToHashSet();
     }
 
-    public async Task RememberAsync(string phoneNumber, string contact, string eventId, DateTimeOffset until)
+    public async Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed)
     {
-        var remaining = until - clock.GetUtcNow();
-        if (remaining <= TimeSpan.Zero)
+        var now = clock.GetUtcNow();
+        var live = claimed.Where(c => c.Until > now).ToList();
+        if (live.Count == 0)
         {
             return;
         }
 
-        await redis.TryAsync(database => database.StringSetAsync(Key(phoneNumber, contact), eventId, remaining));
+        await redis.TryAsync(async database =>
+        {
+            await Task.WhenAll(live.Select(c => database.StringSetAsync(Key(c.Contact), c.EventId, c.Until - now)));
+            return true;
+        });
     }
 
-    private static RedisKey Key(string phoneNumber, string contact) => $"rules:cooldown:{phoneNumber}:{contact}";
+    private static RedisKey Key(ContactKey contact) => $"rules:cooldown:{contact.PhoneNumber}:{contact.Contact}";
 }

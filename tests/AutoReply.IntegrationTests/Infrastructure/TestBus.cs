@@ -23,7 +23,8 @@ public sealed class TestBus<TObserved> : IAsyncDisposable
 
     public ConcurrentQueue<TObserved> Observed { get; } = new();
 
-    private Uri ObserverAddress { get; }
+    /// <summary>Where to send a message for this bus to observe.</summary>
+    public Uri ObserverAddress { get; }
 
     /// <summary>
     /// Returns once every message already on the observer's queue has been recorded: a barrier is

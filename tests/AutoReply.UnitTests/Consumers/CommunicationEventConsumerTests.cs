@@ -39,10 +39,10 @@ public sealed class CommunicationEventConsumerTests : IAsyncLifetime
         Assert.Equal(Outcome.Sent, decision.Outcome);
         Assert.Null(decision.Reason);
         Assert.Equal(RenderedAfterHoursReply, decision.Message);
-        Assert.NotNull(decision.CommandPublishedAt);
         var sent = await rules.Harness.SentAsync<SendAutoReply>(command => command.DecisionId == decision.Id);
         Assert.Equal(Queues.SendAutoReply, sent.QueueName());
         Assert.Equal(new SendAutoReply(decision.Id, "call-1", PhoneNumber, Contact, RenderedAfterHoursReply, Start), sent.Context.Message);
+        Assert.Empty(await rules.OutboxAsync());
     }
 
     [Fact]
@@ -129,5 +129,33 @@ public sealed class CommunicationEventConsumerTests : IAsyncLifetime
         await using var db = rules.OpenDatabase();
         Assert.Equal(decision.Id, Assert.Single(db.Decisions).Id);
         Assert.Single(rules.Harness.SentSoFar<SendAutoReply>());
+    }
+
+    [Fact]
+    public async Task Missed_calls_from_one_contact_arriving_together_get_one_reply_and_cooldown_for_the_others()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+
+        string[] calls = ["call-1", "call-2", "call-3"];
+
+        await rules.DeliverTogetherAsync([.. calls.Select(MissedCall)]);
+
+        var decisions = await Task.WhenAll(calls.Select(rules.DecisionForAsync));
+        var replied = Assert.Single(decisions, d => d.Outcome == Outcome.Sent);
+        Assert.All(decisions.Where(d => d != replied), d => Assert.Equal(SuppressionReason.Cooldown, d.Reason));
+        Assert.Equal(replied.Id, Assert.Single(rules.Harness.SentSoFar<SendAutoReply>()).DecisionId);
+    }
+
+    [Fact]
+    public async Task The_same_event_delivered_twice_at_once_gets_one_decision_and_one_send_command()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var call = MissedCall("call-1");
+
+        await rules.DeliverTogetherAsync(call, call);
+
+        await using var db = rules.OpenDatabase();
+        var decision = Assert.Single(db.Decisions);
+        Assert.Equal(decision.Id, Assert.Single(rules.Harness.SentSoFar<SendAutoReply>()).DecisionId);
     }
 }

@@ -59,6 +59,17 @@ internal abstract class ConsumerHarness<TDbContext> : IAsyncDisposable
     public async Task DeliverAsync<T>(T message)
         where T : class => await Harness.ConsumedAsync<T>(await Harness.PublishAsync(message));
 
+    /// <summary>Publishes <paramref name="messages"/> at once (so a batch consumer may take them together) and waits until each is handled.</summary>
+    public async Task DeliverTogetherAsync<T>(params T[] messages)
+        where T : class
+    {
+        var messageIds = await Task.WhenAll(messages.Select(Harness.PublishAsync));
+        foreach (var messageId in messageIds)
+        {
+            await Harness.ConsumedAsync<T>(messageId);
+        }
+    }
+
     public virtual async ValueTask DisposeAsync() => await services.DisposeAsync();
 
     /// <summary>What the consumers need besides the clock and the database.</summary>

@@ -6,25 +6,29 @@ namespace AutoReply.UnitTests.Consumers;
 internal sealed class InMemoryContactActivityStore : IContactActivityStore
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<(string PhoneNumber, string Contact), DateTimeOffset> latest = [];
+    private readonly Dictionary<ContactKey, DateTimeOffset> latest = [];
 
-    public Task RecordOutboundAsync(string phoneNumber, string contact, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    public Task RecordOutboundAsync(IReadOnlyCollection<OutboundContact> activity, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            if (!latest.TryGetValue((phoneNumber, contact), out var current) || current < occurredAt)
+            foreach (var (contact, occurredAt) in activity)
             {
-                latest[(phoneNumber, contact)] = occurredAt;
+                if (!latest.TryGetValue(contact, out var current) || current < occurredAt)
+                {
+                    latest[contact] = occurredAt;
+                }
             }
         }
         return Task.CompletedTask;
     }
 
-    public Task<DateTimeOffset?> LastOutboundSinceAsync(string phoneNumber, string contact, DateTimeOffset since, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<ContactKey, DateTimeOffset>> LastOutboundAsync(IReadOnlyDictionary<ContactKey, DateTimeOffset> since, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            return Task.FromResult(latest.TryGetValue((phoneNumber, contact), out var at) && at >= since ? at : (DateTimeOffset?)null);
+            return Task.FromResult<IReadOnlyDictionary<ContactKey, DateTimeOffset>>(
+                since.Keys.Where(latest.ContainsKey).ToDictionary(key => key, key => latest[key]));
         }
     }
 }

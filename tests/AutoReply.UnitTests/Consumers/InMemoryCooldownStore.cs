@@ -10,20 +10,25 @@ namespace AutoReply.UnitTests.Consumers;
 internal sealed class InMemoryCooldownStore : ICooldownStore
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<(string PhoneNumber, string Contact), (string EventId, DateTimeOffset Until)> claims = [];
+    private readonly Dictionary<ContactKey, (string EventId, DateTimeOffset Until)> claims = [];
 
-    public Task<bool> TryClaimAsync(string phoneNumber, string contact, string eventId, DateTimeOffset at, TimeSpan cooldown, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<string>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken)
     {
+        var granted = new HashSet<string>();
         lock (gate)
         {
-            if (claims.TryGetValue((phoneNumber, contact), out var claim) && claim.Until > at)
+            foreach (var request in requests)
             {
-                return Task.FromResult(claim.EventId == eventId);
+                if (claims.TryGetValue(request.Contact, out var claim) && claim.Until > request.At && claim.EventId != request.EventId)
+                {
+                    continue;
+                }
+                claims[request.Contact] = (request.EventId, request.Until);
+                granted.Add(request.EventId);
             }
-            claims[(phoneNumber, contact)] = (eventId, at + cooldown);
-            return Task.FromResult(true);
         }
+        return Task.FromResult<IReadOnlySet<string>>(granted);
     }
 
-    public Task RememberAsync(string phoneNumber, string contact, string eventId, DateTimeOffset until) => Task.CompletedTask;
+    public Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed) => Task.CompletedTask;
 }

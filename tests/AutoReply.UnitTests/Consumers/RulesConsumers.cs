@@ -4,6 +4,7 @@ using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.OptOuts;
+using AutoReply.Rules.Outbox;
 using AutoReply.UnitTests.Rules;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, 
         services.AddSingleton<ICooldownStore, InMemoryCooldownStore>();
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
         services.AddScoped<AutoReplyEvaluator>();
+        services.AddScoped<TransactionalOutbox>();
     }
 
     protected override void AddConsumers(IBusRegistrationConfigurator bus)
@@ -55,6 +57,12 @@ internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, 
     {
         await using var db = OpenDatabase();
         return await db.Decisions.SingleAsync(decision => decision.EventId == eventId, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync()
+    {
+        await using var db = OpenDatabase();
+        return await db.Outbox.ToListAsync(TestContext.Current.CancellationToken);
     }
 
     public async Task<IReadOnlyList<OptOut>> OptOutsAsync()

@@ -71,9 +71,6 @@ namespace AutoReply.Rules.Data.Migrations
                     b.Property<Guid?>("AutoReplyId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("CommandPublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Contact")
                         .IsRequired()
                         .HasColumnType("text");
@@ -251,6 +248,36 @@ namespace AutoReply.Rules.Data.Migrations
                         .HasName("PK_opt_outs");
 
                     b.ToTable("opt_outs", "rules");
+                });
+
+            modelBuilder.Entity("AutoReply.Rules.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("outbox", "rules");
                 });
 
             modelBuilder.Entity("AutoReply.Rules.AutoReplies.AutoReplyDefinition", b =>
