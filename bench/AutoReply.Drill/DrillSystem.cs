@@ -70,6 +70,11 @@ public sealed class DrillSystem : IAsyncDisposable
             .AddFilter("AutoReply.AppHost.Resources", LogLevel.None)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .SetMinimumLevel(LogLevel.Warning));
+        // Without the dashboard there is no collector: an exporter with nowhere to send retries and burns the CPU being measured.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(environment => environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+        }
         var started = await builder.BuildAsync(cancellationToken);
         await started.StartAsync(cancellationToken);
         string[] services = ["ingress", "rules", "sender", "smssandbox"];

@@ -31,9 +31,12 @@ public sealed partial class OutboxRelay(IServiceScopeFactory scopes, IOptions<Ou
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var outbox = scope.ServiceProvider.GetRequiredService<TransactionalOutbox>();
-                while (await outbox.RelayOverdueAsync(settings.OverdueAfter, settings.BatchSize, stoppingToken) == settings.BatchSize)
+                int relayed;
+                do
                 {
+                    relayed = await outbox.RelayOverdueAsync(settings.OverdueAfter, settings.BatchSize, stoppingToken);
                 }
+                while (relayed == settings.BatchSize);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
