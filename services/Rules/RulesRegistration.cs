@@ -12,6 +12,8 @@ namespace AutoReply.Rules;
 
 public static class RulesRegistration
 {
+    public const string OutboxHealthCheckName = "outbox";
+
     public static IHostApplicationBuilder AddRules(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<RulesDbContext>(RulesDbContext.Schema);
@@ -32,6 +34,7 @@ public static class RulesRegistration
         builder.Services.AddScoped<TransactionalOutbox>();
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheckName, tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddSingleton<NumberSettingsValidator>();
         builder.Services.AddSingleton<AutoReplyRequestValidator>();
         builder.Services.AddSingleton<DecisionQueryValidator>();

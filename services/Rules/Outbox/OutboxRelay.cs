@@ -13,6 +13,9 @@ public sealed class OutboxOptions
     public TimeSpan OverdueAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>Older than this, a message makes the service report itself degraded (<see cref="OutboxHealthCheck"/>).</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
