@@ -20,8 +20,12 @@ public sealed record DrillReport(
     int OptOutViolations,
     double P50Ms,
     double P95Ms,
-    double P99Ms)
+    double P99Ms,
+    IReadOnlyList<string> Mismatches)
 {
+    /// <summary>How many contacts whose texts differ from what the rules say the report spells out.</summary>
+    private const int MismatchesShown = 10;
+
     public bool Clean => Lost == 0 && Refused == 0 && Duplicates == 0 && CooldownViolations == 0 && ActivityViolations == 0
         && OptOutViolations == 0 && Texts == ExpectedTexts;
 
@@ -56,7 +60,21 @@ public sealed record DrillReport(
             OptOutViolations: traffic.Pairs.Where(pair => pair.Plan == ContactPlan.OptedOut).Sum(TextsTo),
             P50Ms: Percentile(latencies, 0.50),
             P95Ms: Percentile(latencies, 0.95),
-            P99Ms: Percentile(latencies, 0.99));
+            P99Ms: Percentile(latencies, 0.99),
+            Mismatches: [.. traffic.Pairs.Where(pair => TextsTo(pair) != pair.ExpectedTexts).Take(MismatchesShown).Select(pair => Explain(pair, TextsTo(pair)))]);
+
+        // A contact's events in the order they were posted, each with when ingress accepted it and what rules decided.
+        string Explain(ContactPair pair, int texts)
+        {
+            var decisions = ledger.Decisions.ToLookup(d => d.EventId);
+            var events = traffic.Events.Where(e => e.Pair == pair).DistinctBy(e => e.Id).Select(e =>
+            {
+                var accepted = runner.Accepted.TryGetValue(e.Id, out var at) ? at.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) : "never";
+                var decided = decisions[e.Id].Select(d => $" → {d.Outcome}{(d.Reason is null ? "" : $" ({d.Reason})")} at {d.DecidedAt:HH:mm:ss.fff}").FirstOrDefault() ?? "";
+                return $"    {e.Type}{(e.Body is null ? "" : $" \"{e.Body}\"")} accepted {accepted}{decided}";
+            });
+            return $"  {pair.Contact} of {pair.PhoneNumber}, {pair.Plan}: {texts} texts, {pair.ExpectedTexts} expected\n{string.Join('\n', events)}";
+        }
     }
 
     public string Table()

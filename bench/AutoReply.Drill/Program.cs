@@ -30,5 +30,11 @@ if (options.Mode == "bench")
 
 var report = await new Drill(system, options, Console.Out).RunAsync(cancellation.Token);
 Console.WriteLine(report.Table());
+if (report.Mismatches.Count > 0)
+{
+    Console.WriteLine("Contacts whose texts differ from what the rules say (the first few):");
+    report.Mismatches.ToList().ForEach(Console.WriteLine);
+    Console.WriteLine();
+}
 Console.WriteLine(report.Line());
 return report.Clean ? 0 : 1;

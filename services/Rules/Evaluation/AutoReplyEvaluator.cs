@@ -108,26 +108,36 @@ public sealed partial class AutoReplyEvaluator(
         return new Facts(numbers, optOuts, lastOutbound);
     }
 
-    /// <summary>The policy's verdict; a STOP or START also changes the opt-out the batch's later events see.</summary>
+    /// <summary>
+    /// The policy's verdict; a STOP or START is recorded at the time the contact sent it, so the
+    /// batch's later events, and later batches, see the contact's latest word whatever the order
+    /// the messages were consumed in.
+    /// </summary>
     private Verdict Decide(InboundEvent e, Facts facts, DateTimeOffset now)
     {
         var key = Key(e);
         var number = facts.Numbers.GetValueOrDefault(e.PhoneNumber);
-        var optOut = facts.OptOuts.GetValueOrDefault(key);
+        var record = facts.OptOuts.GetValueOrDefault(key);
         DateTimeOffset? lastOutbound = facts.LastOutbound.TryGetValue(key, out var at) ? at : null;
-        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, optOut is not null));
+        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, record?.IsOptedOut == true));
 
-        switch ((verdict as Suppress)?.Keyword)
+        var keyword = (verdict as Suppress)?.Keyword ?? KeywordKind.None;
+        if (keyword is KeywordKind.OptOut or KeywordKind.OptIn)
         {
-            case KeywordKind.OptOut when optOut is null:
-                var added = new OptOut { PhoneNumber = e.PhoneNumber, Contact = e.Contact, OptedOutAt = now, Source = OptOutSource.Keyword };
-                db.OptOuts.Add(added);
-                facts.OptOuts[key] = added;
-                break;
-            case KeywordKind.OptIn when optOut is not null:
-                db.OptOuts.Remove(optOut);
-                facts.OptOuts.Remove(key);
-                break;
+            if (record is null)
+            {
+                record = new OptOut { PhoneNumber = e.PhoneNumber, Contact = e.Contact, Source = OptOutSource.Keyword };
+                db.OptOuts.Add(record);
+                facts.OptOuts[key] = record;
+            }
+            if (keyword == KeywordKind.OptOut)
+            {
+                record.OptOutAt(e.OccurredAt, OptOutSource.Keyword);
+            }
+            else
+            {
+                record.OptInAt(e.OccurredAt);
+            }
         }
         return verdict;
     }

@@ -10,10 +10,18 @@ public sealed class ContactOptedOutConsumer(RulesDbContext db) : IConsumer<Conta
     public async Task Consume(ConsumeContext<ContactOptedOut> context)
     {
         var message = context.Message;
+        var record = await db.OptOuts.FindAsync([message.PhoneNumber, message.Contact], context.CancellationToken);
+        if (record is null)
+        {
+            record = new OptOut { PhoneNumber = message.PhoneNumber, Contact = message.Contact, Source = message.Source };
+            db.OptOuts.Add(record);
+        }
         // An opt-out already on record (a keyword, an earlier report) stands as it is.
-        await db.TryInsertAsync(
-            new OptOut { PhoneNumber = message.PhoneNumber, Contact = message.Contact, OptedOutAt = message.OptedOutAt, Source = message.Source },
-            RulesDbContext.OptOutKey,
-            context.CancellationToken);
+        if (!record.IsOptedOut)
+        {
+            record.OptOutAt(message.OptedOutAt, message.Source);
+        }
+        // Two reports inserting at once: the loser's unique violation is retried and finds the winner's row.
+        await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -158,4 +158,44 @@ public sealed class CommunicationEventConsumerTests : IAsyncLifetime
         var decision = Assert.Single(db.Decisions);
         Assert.Equal(decision.Id, Assert.Single(rules.Harness.SentSoFar<SendAutoReply>()).DecisionId);
     }
+
+    [Fact]
+    public async Task STOP_consumed_after_a_START_the_contact_sent_later_leaves_the_contact_opted_in()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var now = rules.Clock.GetUtcNow();
+        await rules.DeliverAsync(new MessageReceived("start-1", PhoneNumber, Contact, now - TimeSpan.FromSeconds(10), "START"));
+
+        await rules.DeliverAsync(new MessageReceived("stop-1", PhoneNumber, Contact, now - TimeSpan.FromSeconds(20), "STOP"));
+
+        var call = await DecideAsync(MissedCall("call-1"));
+        Assert.Equal(Outcome.Sent, call.Outcome);
+    }
+
+    [Fact]
+    public async Task START_consumed_after_a_STOP_the_contact_sent_later_leaves_the_contact_opted_out()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var now = rules.Clock.GetUtcNow();
+        await rules.DeliverAsync(new MessageReceived("stop-1", PhoneNumber, Contact, now - TimeSpan.FromSeconds(10), "STOP"));
+
+        await rules.DeliverAsync(new MessageReceived("start-1", PhoneNumber, Contact, now - TimeSpan.FromSeconds(20), "START"));
+
+        var call = await DecideAsync(MissedCall("call-1"));
+        Assert.Equal(SuppressionReason.OptedOut, call.Reason);
+        Assert.Empty(rules.Harness.SentSoFar<SendAutoReply>());
+    }
+
+    [Fact]
+    public async Task STOP_then_START_in_order_lets_the_contact_be_replied_to_again()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var now = rules.Clock.GetUtcNow();
+        await rules.DeliverAsync(new MessageReceived("stop-1", PhoneNumber, Contact, now - TimeSpan.FromSeconds(20), "STOP"));
+
+        await rules.DeliverAsync(new MessageReceived("start-1", PhoneNumber, Contact, now - TimeSpan.FromSeconds(10), "START"));
+
+        var call = await DecideAsync(MissedCall("call-1"));
+        Assert.Equal(Outcome.Sent, call.Outcome);
+    }
 }
