@@ -26,8 +26,15 @@ public sealed partial class EventIntake(
     EventIdRegistry registry,
     IPublishEndpoint bus,
     IngressMetrics metrics,
+    TimeProvider clock,
     ILogger<EventIntake> logger)
 {
+    /// <summary>
+    /// How long a publish may wait for the broker's confirm (a broker restarting, or blocked on disk)
+    /// before the client is answered 503; well inside the id's pending lease.
+    /// </summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a request waits for a concurrent request with the same id before answering 409.</summary>
     private static readonly TimeSpan InFlightPatience = TimeSpan.FromSeconds(5);
 
@@ -52,12 +59,15 @@ public sealed partial class EventIntake(
             return status;
         }
 
+        // Not the request's token: a publish under way finishes and is remembered even if the client
+        // went away. Bounded: past the timeout the client hears 503 and retries; if the broker had the
+        // message after all, the retry publishes it again and rules decides the event id once.
+        using var publishTimeout = new CancellationTokenSource(PublishTimeout, clock);
         try
         {
-            // Not the request's token: a publish under way finishes and is remembered even if the client went away.
-            await bus.PublishRoutedAsync(CommunicationEvents.Create(e.Type, e.Id, e.PhoneNumber, e.Contact, e.OccurredAt, e.Body), CancellationToken.None);
+            await bus.PublishRoutedAsync(CommunicationEvents.Create(e.Type, e.Id, e.PhoneNumber, e.Contact, e.OccurredAt, e.Body), publishTimeout.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             await registry.ReleaseAsync(claim, e.Id);
             LogPublishFailed(logger, ex, e.Id, e.Type);
