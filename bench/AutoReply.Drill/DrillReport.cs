@@ -21,6 +21,7 @@ public sealed record DrillReport(
     double P50Ms,
     double P95Ms,
     double P99Ms,
+    string DecisionLatency,
     IReadOnlyList<string> Mismatches)
 {
     /// <summary>How many contacts whose texts differ from what the rules say the report spells out.</summary>
@@ -40,11 +41,12 @@ public sealed record DrillReport(
         var undecided = inbound.Count(id => !decisionsByEvent.ContainsKey(id));
         var sentWithoutText = ledger.Decisions.Count(d => d.Outcome == "sent" && (d.ProviderMessageId is null || !textsBySid.ContainsKey(d.ProviderMessageId)));
         int TextsTo(ContactPair pair) => textsByPair[(pair.PhoneNumber, pair.Contact)].Count();
-        var latencies = ledger.Decisions
+        var replies = ledger.Decisions
             .Where(d => d.ProviderMessageId is not null && textsBySid.ContainsKey(d.ProviderMessageId) && runner.Accepted.ContainsKey(d.EventId))
-            .Select(d => (textsBySid[d.ProviderMessageId!].ReceivedAt - runner.Accepted[d.EventId]).TotalMilliseconds)
-            .Order()
             .ToList();
+        var latencies = replies.Select(d => (textsBySid[d.ProviderMessageId!].ReceivedAt - runner.Accepted[d.EventId]).TotalMilliseconds).Order().ToList();
+        // Where a text's time went: before its decision (ingress, the bus, rules) or after it (outbox, sender, provider).
+        var toDecision = replies.Select(d => (d.DecidedAt - runner.Accepted[d.EventId]).TotalMilliseconds).Order().ToList();
 
         return new DrillReport(
             Accepted: runner.Accepted.Count,
@@ -61,6 +63,7 @@ public sealed record DrillReport(
             P50Ms: Percentile(latencies, 0.50),
             P95Ms: Percentile(latencies, 0.95),
             P99Ms: Percentile(latencies, 0.99),
+            DecisionLatency: string.Create(CultureInfo.InvariantCulture, $"{Percentile(toDecision, 0.50):0} / {Percentile(toDecision, 0.95):0} / {Percentile(toDecision, 0.99):0} ms"),
             Mismatches: [.. traffic.Pairs.Where(pair => TextsTo(pair) != pair.ExpectedTexts).Take(MismatchesShown).Select(pair => Explain(pair, TextsTo(pair)))]);
 
         // A contact's events in the order they were posted, each with when ingress accepted it and what rules decided.
@@ -92,6 +95,7 @@ public sealed record DrillReport(
             ("recent-activity violations", Count(ActivityViolations)),
             ("opt-out violations", Count(OptOutViolations)),
             ("accepted → provider request p50 / p95 / p99", $"{P50Ms:0} / {P95Ms:0} / {P99Ms:0} ms"),
+            ("  of which accepted → decision p50 / p95 / p99", DecisionLatency),
         };
         var width = rows.Max(row => row.Name.Length);
         var table = new StringBuilder();

@@ -87,7 +87,9 @@ public sealed class Traffic
                     opening += StartAfterStop;
                     break;
             }
-            firstInbound[pair] = pair.Plan == ContactPlan.Replied ? TimeSpan.Zero : opening + OpeningLead;
+            // Contacts who are simply replied to turn up over the first four fifths of the stream, so their
+            // first replies come at a steady rate rather than as one burst at the start.
+            firstInbound[pair] = pair.Plan == ContactPlan.Replied ? duration * 0.8 * random.NextDouble() : opening + OpeningLead;
         }
 
         // Every contact gets at least one inbound event; the rest of the budget is spread at random.
