@@ -69,11 +69,10 @@ public sealed record DrillReport(
         // A contact's events in the order they were posted, each with when ingress accepted it and what rules decided.
         string Explain(ContactPair pair, int texts)
         {
-            var decisions = ledger.Decisions.ToLookup(d => d.EventId);
             var events = traffic.Events.Where(e => e.Pair == pair).DistinctBy(e => e.Id).Select(e =>
             {
                 var accepted = runner.Accepted.TryGetValue(e.Id, out var at) ? at.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) : "never";
-                var decided = decisions[e.Id].Select(d => $" → {d.Outcome}{(d.Reason is null ? "" : $" ({d.Reason})")} at {d.DecidedAt:HH:mm:ss.fff}").FirstOrDefault() ?? "";
+                var decided = decisionsByEvent.TryGetValue(e.Id, out var d) ? $" → {d.Outcome}{(d.Reason is null ? "" : $" ({d.Reason})")} at {d.DecidedAt:HH:mm:ss.fff}" : "";
                 return $"    {e.Type}{(e.Body is null ? "" : $" \"{e.Body}\"")} accepted {accepted}{decided}";
             });
             return $"  {pair.Contact} of {pair.PhoneNumber}, {pair.Plan}: {texts} texts, {pair.ExpectedTexts} expected\n{string.Join('\n', events)}";
