@@ -28,6 +28,7 @@ public static class RulesRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RulesMetrics>();
         builder.Services.AddSingleton<RedisFastPath>();
+        builder.Services.AddSingleton<InOrderRecovery>();
         builder.Services.AddScoped<IContactActivityStore, ContactActivityStore>();
         builder.Services.AddScoped<ICooldownStore, CooldownStore>();
         builder.Services.AddScoped<AutoReplyEvaluator>();

@@ -34,6 +34,8 @@ public sealed partial class AutoReplyEvaluator(
     {
         for (var attempt = 1; ; attempt++)
         {
+            // A batch tried again (here, or after an outage) starts from what the database holds.
+            db.ChangeTracker.Clear();
             try
             {
                 await EvaluateOnceAsync(batch, cancellationToken);
@@ -41,8 +43,7 @@ public sealed partial class AutoReplyEvaluator(
             }
             catch (DbUpdateException ex) when (ex.IsUniqueViolation(RulesDbContext.DecisionPerEventIndex) && attempt < MaxAttempts)
             {
-                // Its decision (and claim) is the one: decide the others again around it.
-                db.ChangeTracker.Clear();
+                // Another delivery's decision (and claim) is the one: decide the others again around it.
             }
         }
     }

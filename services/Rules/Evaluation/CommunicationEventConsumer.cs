@@ -8,9 +8,14 @@ namespace AutoReply.Rules.Evaluation;
 /// Takes the communication events off the bus in batches: inbound ones are evaluated for an
 /// auto-reply, outbound ones (the business calling or texting by hand) are remembered as recent
 /// activity. A batch fails or succeeds whole, and every step is idempotent per event id, so a
-/// redelivered batch changes nothing twice.
+/// redelivered batch changes nothing twice. While PostgreSQL is out, batches wait for it in the
+/// order they were consumed (<see cref="InOrderRecovery"/>).
 /// </summary>
-public sealed class CommunicationEventConsumer(AutoReplyEvaluator evaluator, IContactActivityStore activity) :
+public sealed class CommunicationEventConsumer(
+    AutoReplyEvaluator evaluator,
+    IContactActivityStore activity,
+    InOrderRecovery recovery,
+    TimeProvider clock) :
     IConsumer<Batch<CallMissed>>,
     IConsumer<Batch<VoicemailReceived>>,
     IConsumer<Batch<MessageReceived>>,
@@ -28,16 +33,18 @@ public sealed class CommunicationEventConsumer(AutoReplyEvaluator evaluator, ICo
     public Task Consume(ConsumeContext<Batch<MessageSent>> context) => RememberOutboundAsync(context);
 
     private Task EvaluateAsync<T>(ConsumeContext<Batch<T>> context, Func<T, string?> body)
-        where T : class, ICommunicationEvent =>
-        evaluator.EvaluateAsync(
-            [.. context.Message.Select(m => Inbound(m.Message, body(m.Message)))],
-            context.CancellationToken);
+        where T : class, ICommunicationEvent
+    {
+        List<InboundEvent> events = [.. context.Message.Select(m => Inbound(m.Message, body(m.Message)))];
+        return recovery.RunAsync(clock.GetTimestamp(), ct => evaluator.EvaluateAsync(events, ct), context.CancellationToken);
+    }
 
     private Task RememberOutboundAsync<T>(ConsumeContext<Batch<T>> context)
-        where T : class, ICommunicationEvent =>
-        activity.RecordOutboundAsync(
-            [.. context.Message.Select(m => new OutboundContact(new ContactKey(m.Message.PhoneNumber, m.Message.Contact), m.Message.OccurredAt))],
-            context.CancellationToken);
+        where T : class, ICommunicationEvent
+    {
+        List<OutboundContact> contacts = [.. context.Message.Select(m => new OutboundContact(new ContactKey(m.Message.PhoneNumber, m.Message.Contact), m.Message.OccurredAt))];
+        return recovery.RunAsync(clock.GetTimestamp(), ct => activity.RecordOutboundAsync(contacts, ct), context.CancellationToken);
+    }
 
     private static InboundEvent Inbound(ICommunicationEvent e, string? body)
     {

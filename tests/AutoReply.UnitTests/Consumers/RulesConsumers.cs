@@ -27,6 +27,7 @@ internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, 
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
         services.AddScoped<AutoReplyEvaluator>();
         services.AddScoped<TransactionalOutbox>();
+        services.AddSingleton<InOrderRecovery>();
     }
 
     protected override void AddConsumers(IBusRegistrationConfigurator bus)
