@@ -40,6 +40,16 @@ public static class LocalPostgresBuilderExtensions
 {
     private const string ServiceUser = "postgres";
 
+    /// <summary>Runs the server given as arguments, turning a SIGTERM into its fast shutdown, and exits with its status.</summary>
+    private const string StopFastScript = """
+        "$@" &
+        server=$!
+        trap 'kill -INT "$server" 2>/dev/null' TERM INT
+        status=0
+        while kill -0 "$server" 2>/dev/null; do wait "$server"; status=$?; done
+        exit "$status"
+        """;
+
     /// <summary>
     /// Adds a PostgreSQL cluster, created with <c>initdb</c> in its own data folder on first use and
     /// kept across AppHost runs (as a container's data volume would). PostgreSQL refuses to run as
@@ -50,9 +60,12 @@ public static class LocalPostgresBuilderExtensions
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password");
         var binaries = FindBinaries();
         var dataDirectory = LocalServerFiles.DataDirectory(builder, name);
-        var postgres = Path.Combine(binaries, "postgres");
-        var (command, userArguments) = LocalServerFiles.AsUser(ServiceUser, postgres);
-        var server = new LocalPostgresResource(name, password, dataDirectory, command);
+        var (postgres, postgresArguments) = LocalServerFiles.AsUser(ServiceUser, Path.Combine(binaries, "postgres"));
+        // DCP stops an executable with SIGTERM, which PostgreSQL takes as a "smart" shutdown that
+        // waits for every client to hang up, and pooled connections never do: a stop or restart from
+        // the dashboard timed out. SIGINT is its fast shutdown, the official image's stop signal.
+        string[] userArguments = ["-c", StopFastScript, "postgres", postgres, .. postgresArguments];
+        var server = new LocalPostgresResource(name, password, dataDirectory, "/bin/sh");
 
         var healthCheckKey = $"{name}_check";
         string? connectionString = null;
