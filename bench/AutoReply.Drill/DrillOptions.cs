@@ -14,6 +14,9 @@ public sealed class DrillOptions
 
     public int Numbers { get; set; } = 40;
 
+    /// <summary>The business numbers' prefix: the benchmark's warm-up runs on numbers of its own.</summary>
+    public string NumberPrefix { get; set; } = "+1415";
+
     public int ContactsPerNumber { get; set; } = 25;
 
     /// <summary>Comma-separated <see cref="Fault"/> names, spread evenly over the stream; <c>all</c> for every one.</summary>
@@ -38,6 +41,13 @@ public sealed class DrillOptions
     public string? RedisConnectionString { get; set; }
 
     public string? RabbitMqConnectionString { get; set; }
+
+    /// <summary>
+    /// Benchmark: seconds of the same stream, on numbers of their own and not counted, before the
+    /// measured one. A service started a moment ago runs its code unoptimized until .NET's tiered
+    /// compilation has recompiled what is hot: the first seconds measure the start, not the system.
+    /// </summary>
+    public int WarmupSeconds { get; set; } = 20;
 
     /// <summary>How long after the stream the drill waits for every decision and text before it counts.</summary>
     public int SettleSeconds { get; set; } = 180;

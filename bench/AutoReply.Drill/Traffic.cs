@@ -60,7 +60,7 @@ public sealed class Traffic
         var random = new Random(options.Seed);
         var run = random.Next().ToString("x8", CultureInfo.InvariantCulture);
         var duration = TimeSpan.FromSeconds(options.Duration);
-        var numbers = Enumerable.Range(0, options.Numbers).Select(_ => PhoneNumber(random, "+1415")).ToList();
+        var numbers = Enumerable.Range(0, options.Numbers).Select(_ => PhoneNumber(random, options.NumberPrefix)).ToList();
         var pairs = numbers
             .SelectMany(number => Enumerable.Range(0, options.ContactsPerNumber).Select(_ => new ContactPair(number, PhoneNumber(random, "+1628"), PlanFor(random.NextDouble()))))
             .ToList();
