@@ -129,7 +129,10 @@ public sealed class DrillSystem : IAsyncDisposable
                 }
                 break;
             case Fault.PostgresRestart:
-                await RestartAsync("postgres", cancellationToken);
+                // Not the restart command: under load DCP can begin its stop so late that it reports
+                // it failed, and then never starts the server again. A fast shutdown and a start is
+                // the same restart to every client.
+                await StopAndStartAgainAsync("postgres", ShutDownServerProcess, cancellationToken);
                 break;
             case Fault.Provider500:
                 await ProviderFaultAsync(new { failureRate = 0.5, failureStatus = 500 }, cancellationToken);
@@ -149,20 +152,38 @@ public sealed class DrillSystem : IAsyncDisposable
     /// </summary>
     public static void KillServiceProcess(CustomResourceSnapshot resource)
     {
-        var wrapper = resource.Properties.Single(p => p.Name == "executable.pid").Value!.ToString()!;
-        var child = File.ReadAllText($"/proc/{wrapper}/task/{wrapper}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
-        using var service = Process.GetProcessById(int.Parse(child, CultureInfo.InvariantCulture));
+        using var service = Process.GetProcessById(ChildProcessOf(resource));
         service.Kill();
     }
 
     /// <summary>
-    /// Kills one instance of <paramref name="resourceName"/>, then starts it again from the app model
-    /// as an orchestrator restarts a crashed pod.
+    /// Asks the PostgreSQL server behind the resource (the child of the shell the AppHost wraps it
+    /// in) for its fast shutdown, as a restart of the server does: every session is ended.
     /// </summary>
-    private async Task KillAndStartAgainAsync(string resourceName, CancellationToken cancellationToken)
+    private static void ShutDownServerProcess(CustomResourceSnapshot resource)
+    {
+        using var kill = Process.Start("kill", ["-INT", ChildProcessOf(resource).ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private static int ChildProcessOf(CustomResourceSnapshot resource)
+    {
+        var parent = resource.Properties.Single(p => p.Name == "executable.pid").Value!.ToString()!;
+        var child = File.ReadAllText($"/proc/{parent}/task/{parent}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Single();
+        return int.Parse(child, CultureInfo.InvariantCulture);
+    }
+
+    private Task KillAndStartAgainAsync(string resourceName, CancellationToken cancellationToken) =>
+        StopAndStartAgainAsync(resourceName, KillServiceProcess, cancellationToken);
+
+    /// <summary>
+    /// Ends one instance of <paramref name="resourceName"/> with <paramref name="stop"/>, then starts
+    /// it again from the app model as an orchestrator restarts an exited process.
+    /// </summary>
+    private async Task StopAndStartAgainAsync(string resourceName, Action<CustomResourceSnapshot> stop, CancellationToken cancellationToken)
     {
         var instance = resources.Values.Where(e => e.Resource.Name == resourceName).OrderBy(e => e.ResourceId, StringComparer.Ordinal).First();
-        KillServiceProcess(instance.Snapshot);
+        stop(instance.Snapshot);
         await app!.ResourceNotifications.WaitForResourceAsync(
             resourceName, e => e.ResourceId == instance.ResourceId && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
         await app.ResourceCommands.ExecuteCommandAsync(instance.ResourceId, KnownResourceCommands.StartCommand, cancellationToken);
