@@ -29,7 +29,14 @@ public sealed partial class SendAutoReplyConsumer(
 
     public async Task Consume(ConsumeContext<SendAutoReply> context)
     {
-        var send = await FindOrRecordAsync(context.Message, context.CancellationToken);
+        var (send, isNew) = await FindOrRecordAsync(context.Message, context.CancellationToken);
+        if (isNew)
+        {
+            // Recorded with its first attempt under way: nothing can have been sent for it before.
+            await DeliverAsync(context, send, await AskProviderAsync(send, context.CancellationToken));
+            return;
+        }
+
         var earlier = await LookUpEarlierAttemptsAsync(send, context.CancellationToken);
         if (earlier is null && await WaitOutOpenAttemptAsync(send, context.CancellationToken))
         {
@@ -42,7 +49,12 @@ public sealed partial class SendAutoReplyConsumer(
             return;
         }
 
-        var answer = earlier ?? await CallProviderAsync(send, context.CancellationToken);
+        await DeliverAsync(context, send, earlier ?? await CallProviderAsync(send, context.CancellationToken));
+    }
+
+    /// <summary>Records the provider's answer and announces the send's new state.</summary>
+    private async Task DeliverAsync(ConsumeContext<SendAutoReply> context, SendRecord send, ProviderAnswer answer)
+    {
         SendOutcome.Apply(send, answer, clock.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         metrics.RecordState(send.State);
@@ -82,13 +94,22 @@ public sealed partial class SendAutoReplyConsumer(
     /// </summary>
     private async Task<ProviderAnswer> CallProviderAsync(SendRecord send, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        StartAttempt(send, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await AskProviderAsync(send, cancellationToken);
+    }
+
+    /// <summary>Marks an attempt under way; saved before the provider is asked, so a redelivery waits for it.</summary>
+    private static void StartAttempt(SendRecord send, DateTimeOffset now)
+    {
         send.Attempts++;
         send.FirstAttemptAt ??= now;
         send.OpenAttemptStartedAt = now;
         send.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+    }
 
+    private async Task<ProviderAnswer> AskProviderAsync(SendRecord send, CancellationToken cancellationToken)
+    {
         var started = clock.GetTimestamp();
         try
         {
@@ -107,12 +128,13 @@ public sealed partial class SendAutoReplyConsumer(
         }
     }
 
-    private async Task<SendRecord> FindOrRecordAsync(SendAutoReply command, CancellationToken cancellationToken)
+    /// <summary>The send of this command, recorded with its first attempt under way unless a delivery recorded it before.</summary>
+    private async Task<(SendRecord Send, bool IsNew)> FindOrRecordAsync(SendAutoReply command, CancellationToken cancellationToken)
     {
         var existing = await db.Sends.SingleOrDefaultAsync(s => s.DecisionId == command.DecisionId, cancellationToken);
         if (existing is not null)
         {
-            return existing;
+            return (existing, false);
         }
 
         var now = clock.GetUtcNow();
@@ -125,13 +147,13 @@ public sealed partial class SendAutoReplyConsumer(
             Body = command.Body,
             State = DeliveryState.Sending,
             CreatedAt = now,
-            UpdatedAt = now,
         };
+        StartAttempt(send, now);
         if (await db.TryInsertAsync(send, SenderDbContext.SendPerDecisionKey, cancellationToken))
         {
-            return send;
+            return (send, true);
         }
-        return await db.Sends.SingleAsync(s => s.DecisionId == command.DecisionId, cancellationToken);
+        return (await db.Sends.SingleAsync(s => s.DecisionId == command.DecisionId, cancellationToken), false);
     }
 
     /// <summary>The text of a send, as every attempt and every look-up presents it to the provider.</summary>
