@@ -73,13 +73,14 @@ public sealed partial class AutoReplyEvaluator(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
 
+        // The texts first: Redis's copy of the claims only saves later batches a database read.
+        await outbox.DeliverAsync(commands, cancellationToken);
         await cooldowns.RememberAsync(claims);
         foreach (var decision in decisions)
         {
             metrics.RecordDecision(decision);
             LogDecision(logger, decision.EventId, decision.Outcome, decision.Reason, decision.PhoneNumber, decision.Contact);
         }
-        await outbox.DeliverAsync(commands, cancellationToken);
     }
 
     /// <summary>What the world looks like to the batch, read once for all its events.</summary>
