@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,6 +9,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -219,12 +222,22 @@ public sealed class DrillSystem : IAsyncDisposable
         }
     }
 
-    private static HttpClient ApiClient(string url, string apiKey) => new()
+    /// <summary>A client of the API key's rate limits: a 429 is waited out for its <c>Retry-After</c> and sent again.</summary>
+    private static HttpClient ApiClient(string url, string apiKey) => new(new ResilienceHandler(RateLimitedRetries) { InnerHandler = new SocketsHttpHandler() })
     {
         BaseAddress = new Uri(url),
         Timeout = TimeSpan.FromSeconds(30),
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", apiKey) },
     };
+
+    private static readonly ResiliencePipeline<HttpResponseMessage> RateLimitedRetries = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        .AddRetry(new HttpRetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
+            ShouldRetryAfterHeader = true,
+            MaxRetryAttempts = 20,
+        })
+        .Build();
 
     private static HttpClient SandboxClient(string url) => new()
     {

@@ -1,6 +1,7 @@
 using AutoReply.Ingress.Deduplication;
 using AutoReply.Ingress.Events;
 using AutoReply.Ingress.Webhooks;
+using AutoReply.ServiceDefaults.Http;
 
 namespace AutoReply.Ingress;
 
@@ -23,7 +24,8 @@ public static class IngressRegistration
 
     public static IEndpointRouteBuilder MapIngressEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapEventEndpoints();
+        routes.RateLimitedGroup(RateLimits.Events).MapEventEndpoints();
+        // Signed by the provider, not sent with an API key: its own retries set the pace.
         routes.MapProviderWebhooks();
         return routes;
     }

@@ -9,12 +9,14 @@ builder.AddApiKeyAuthentication();
 builder.AddRedis();
 builder.AddMessageBus();
 builder.AddIngress();
+builder.AddRateLimits();
 builder.AddOpenApiDocument("AutoReply ingress", "Communication events in, and the SMS provider's webhooks.", apiKey: true);
 
 var app = builder.Build();
 
 app.UseProblemDetailsErrors();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApiDocument();

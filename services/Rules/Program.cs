@@ -8,12 +8,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiKeyAuthentication();
 builder.AddRules();
+builder.AddRateLimits();
 builder.AddOpenApiDocument("AutoReply rules", "Business numbers, their hours and auto-replies, the example library, and the decision log.", apiKey: true);
 
 var app = builder.Build();
 
 app.UseProblemDetailsErrors();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApiDocument();

@@ -7,6 +7,7 @@ using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.Templates;
+using AutoReply.ServiceDefaults.Http;
 
 namespace AutoReply.Rules;
 
@@ -44,10 +45,11 @@ public static class RulesRegistration
 
     public static IEndpointRouteBuilder MapRulesEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapNumberEndpoints();
-        routes.MapAutoReplyEndpoints();
-        routes.MapDecisionEndpoints();
-        routes.MapTemplateEndpoints();
+        var api = routes.RateLimitedGroup(RateLimits.Management);
+        api.MapNumberEndpoints();
+        api.MapAutoReplyEndpoints();
+        api.MapDecisionEndpoints();
+        api.MapTemplateEndpoints();
         return routes;
     }
 }
