@@ -3,8 +3,8 @@ using System.Globalization;
 namespace AutoReply.Drill;
 
 /// <summary>
-/// The benchmark: after a warm-up, the stream with no faults at the chosen rate, and in the same run the raw bus
-/// rate on the same broker. The sustained rate is the accepted inbound events divided by the time
+/// The benchmark: after a warm-up, the stream with no faults at the chosen rate, and in the same
+/// run the raw bus rate on the same broker. The sustained rate is the accepted inbound events divided by the time
 /// from the first acceptance to the last decision: at a rate the system keeps up with it equals the
 /// offered rate; past it, the backlog shows as a lower figure and a growing p99.
 /// </summary>
@@ -28,7 +28,6 @@ public sealed class Benchmark(DrillSystem system, DrillOptions options, TextWrit
 
     private static DrillOptions WarmupOf(DrillOptions options) => new()
     {
-        Mode = options.Mode,
         Rate = options.Rate,
         Duration = options.WarmupSeconds,
         Numbers = options.Numbers,

@@ -10,8 +10,8 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using Microsoft.Extensions.Logging;
+using Polly;
 using StackExchange.Redis;
 
 namespace AutoReply.Drill;
