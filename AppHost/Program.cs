@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var apiKey = builder.AddParameter("api-key", () => builder.Configuration["AUTOREPLY_API_KEY"] ?? "dev-key", secret: true);
+var adminKey = builder.AddParameter("admin-key", () => builder.Configuration["AUTOREPLY_ADMIN_KEY"] ?? "dev-admin-key", secret: true);
 var providerAccount = builder.AddParameter("provider-account-sid", () => builder.Configuration["Provider:AccountSid"] ?? "AC00000000000000000000000000000000");
 var providerToken = builder.AddParameter("provider-auth-token", () => builder.Configuration["Provider:AuthToken"] ?? "dev-token", secret: true);
 
@@ -21,11 +22,14 @@ var rules = builder.AddService<Projects.AutoReply_Rules>("rules", port: 5081)
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithReference(redis).WaitFor(redis)
     .WithReference(autoreplydb).WaitFor(autoreplydb)
-    .WithEnvironment("AUTOREPLY_API_KEY", apiKey);
+    .WithEnvironment("AUTOREPLY_API_KEY", apiKey)
+    .WithEnvironment("AUTOREPLY_ADMIN_KEY", adminKey);
 
 var ingress = builder.AddService<Projects.AutoReply_Ingress>("ingress", port: 5080)
     .WithReference(rabbitmq).WaitFor(rabbitmq)
     .WithReference(redis).WaitFor(redis)
+    // Workspaces' keys are checked with rules (GET /v1/keys/current).
+    .WithReference(rules)
     // Events are published with the mandatory flag: they are refused until rules has bound its queue.
     .WaitFor(rules)
     .WithEnvironment("AUTOREPLY_API_KEY", apiKey)

@@ -11,7 +11,15 @@ public static class RoutedPublish
     /// confirming and dropping it. Callers can then refuse the event instead of losing it.
     /// </summary>
     public static Task PublishRoutedAsync(this IPublishEndpoint bus, object message, CancellationToken cancellationToken = default) =>
-        bus.Publish(message, context => context.Mandatory = true, cancellationToken);
+        bus.PublishRoutedAsync(message, _ => { }, cancellationToken);
+
+    /// <inheritdoc cref="PublishRoutedAsync(IPublishEndpoint, object, CancellationToken)"/>
+    public static Task PublishRoutedAsync(this IPublishEndpoint bus, object message, Action<PublishContext> configure, CancellationToken cancellationToken = default) =>
+        bus.Publish(message, context =>
+        {
+            context.Mandatory = true;
+            configure(context);
+        }, cancellationToken);
 
     /// <summary>
     /// Sends <paramref name="message"/> (as its runtime type) to an exchange address with the mandatory flag, for the same

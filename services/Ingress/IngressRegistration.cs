@@ -1,7 +1,9 @@
+using AutoReply.Ingress.Access;
 using AutoReply.Ingress.Deduplication;
 using AutoReply.Ingress.Events;
 using AutoReply.Ingress.Webhooks;
 using AutoReply.ServiceDefaults.Http;
+using AutoReply.ServiceDefaults.Security;
 
 namespace AutoReply.Ingress;
 
@@ -15,6 +17,23 @@ public static class IngressRegistration
         builder.Services.AddSingleton<EventIdRegistry>();
         builder.Services.AddSingleton<IngressMetrics>();
         builder.Services.AddScoped<EventIntake>();
+        builder.Services.AddOptions<KeyCheckOptions>()
+            .Bind(builder.Configuration.GetSection(KeyCheckOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<IApiKeyResolver, RulesApiKeyResolver>();
+        // A key check waits seconds at most: past that the request is answered 503, or a known key's last answer stands.
+#pragma warning disable EXTEXP0001 // Replacing the default handler is the documented way to give one client its own timeouts.
+        builder.Services.AddHttpClient(RulesApiKeyResolver.ClientName)
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(5);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+            });
+#pragma warning restore EXTEXP0001
         builder.Services.AddOptions<ProviderWebhookOptions>()
             .Bind(builder.Configuration.GetSection(ProviderWebhookOptions.Section))
             .Validate(options => !string.IsNullOrEmpty(options.AuthToken), "Provider:AuthToken is required to check webhook signatures.")

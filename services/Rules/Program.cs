@@ -6,10 +6,10 @@ using AutoReply.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddApiKeyAuthentication();
+builder.AddApiKeyAuthentication(platformAdministration: true);
 builder.AddRules();
 builder.AddRateLimits();
-builder.AddOpenApiDocument("AutoReply rules", "Business numbers, their hours and auto-replies, the example library, and the decision log.", apiKey: true);
+builder.AddOpenApiDocument("AutoReply rules", "Workspaces and their API keys, business numbers, their hours and auto-replies, the example library, and the decision log.", apiKey: true);
 
 var app = builder.Build();
 

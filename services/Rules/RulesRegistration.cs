@@ -7,6 +7,8 @@ using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.Templates;
+using AutoReply.Rules.Workspaces;
+using AutoReply.ServiceDefaults.Security;
 using AutoReply.ServiceDefaults.Http;
 
 namespace AutoReply.Rules;
@@ -40,6 +42,9 @@ public static class RulesRegistration
         builder.Services.AddSingleton<NumberSettingsValidator>();
         builder.Services.AddSingleton<AutoReplyRequestValidator>();
         builder.Services.AddSingleton<DecisionQueryValidator>();
+        builder.Services.AddSingleton<WorkspaceRequestValidator>();
+        builder.Services.AddScoped<IApiKeyResolver, DatabaseApiKeyResolver>();
+        builder.Services.AddScoped<NumberOwnership>();
         return builder;
     }
 
@@ -50,6 +55,7 @@ public static class RulesRegistration
         api.MapAutoReplyEndpoints();
         api.MapDecisionEndpoints();
         api.MapTemplateEndpoints();
+        api.MapWorkspaceEndpoints();
         return routes;
     }
 }

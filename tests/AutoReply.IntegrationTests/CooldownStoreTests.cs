@@ -42,7 +42,7 @@ public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<RulesDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
-            Assert.Contains("event-a", await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
+            Assert.Contains(contact, await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
                 .ClaimAsync([new CooldownRequest(contact, "event-a", Ten, ThreeHours)], TestContext.Current.CancellationToken));
             await transaction.RollbackAsync(TestContext.Current.CancellationToken);
         }
@@ -61,7 +61,7 @@ public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
             [new CooldownRequest(contact, "event-b", Ten + TimeSpan.FromMinutes(1), ThreeHours), new CooldownRequest(other, "event-c", Ten + TimeSpan.FromMinutes(1), ThreeHours)],
             TestContext.Current.CancellationToken);
 
-        Assert.Equal(["event-c"], granted);
+        Assert.Equal([other], granted);
     }
 
     private async Task<bool> ClaimAsync(string eventId, DateTimeOffset at)
@@ -69,6 +69,6 @@ public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
         await using var scope = rules.Services.CreateAsyncScope();
         var granted = await scope.ServiceProvider.GetRequiredService<ICooldownStore>()
             .ClaimAsync([new CooldownRequest(contact, eventId, at, ThreeHours)], TestContext.Current.CancellationToken);
-        return granted.Contains(eventId);
+        return granted.Contains(contact);
     }
 }

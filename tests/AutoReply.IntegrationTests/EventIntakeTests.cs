@@ -35,7 +35,7 @@ public sealed class EventIntakeTests(RealServers servers) : IAsyncLifetime
         var intake = new EventIntake(registry, broker, new IngressMetrics(meters.GetRequiredService<IMeterFactory>()), clock, NullLogger<EventIntake>.Instance);
         var e = new ValidEvent(TestData.EventId(), EventType.CallMissed, TestData.PhoneNumber(), TestData.PhoneNumber(), DateTimeOffset.UtcNow, null);
 
-        var accepting = intake.AcceptAsync(e, TestContext.Current.CancellationToken);
+        var accepting = intake.AcceptAsync(e, workspaceId: null, TestContext.Current.CancellationToken);
         await ((UnconfirmedPublishes)broker).Publishing.WaitAsync(TestContext.Current.CancellationToken);
         clock.Advance(EventIntake.PublishTimeout);
 

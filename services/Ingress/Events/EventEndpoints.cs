@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Text.Json;
 using AutoReply.ServiceDefaults.Http;
+using AutoReply.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoReply.Ingress.Events;
@@ -17,7 +19,7 @@ public static class EventEndpoints
 
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        var events = routes.MapGroup("/v1/events").WithTags("Events");
+        var events = routes.MapGroup("/v1/events").WithTags("Events").RequireScope(ApiScopes.EventsWrite);
         events.MapPost("", AcceptOneAsync)
             .WithSummary("Accept one communication event: 202 once it is on the bus")
             .Accepts<EventRequest>("application/json")
@@ -30,9 +32,9 @@ public static class EventEndpoints
     }
 
     private static async Task<Results<Accepted<EventAccepted>, ValidationProblem, ProblemHttpResult>> AcceptOneAsync(
-        JsonElement body, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement body, ClaimsPrincipal user, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
-        var (id, status, duplicate, errors, dependency) = await AcceptAsync(body, validator, intake, metrics, cancellationToken);
+        var (id, status, duplicate, errors, dependency) = await AcceptAsync(body, user.RequiredWorkspaceId(), validator, intake, metrics, cancellationToken);
         return status switch
         {
             StatusCodes.Status202Accepted => TypedResults.Accepted((string?)null, new EventAccepted(id!, duplicate!.Value)),
@@ -43,8 +45,9 @@ public static class EventEndpoints
     }
 
     private static async Task<Results<Ok<BatchItemResult[]>, ValidationProblem>> AcceptBatchAsync(
-        JsonElement body, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement body, ClaimsPrincipal user, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
+        var workspaceId = user.RequiredWorkspaceId();
         if (body.ValueKind != JsonValueKind.Array || body.GetArrayLength() is 0 or > MaxBatchSize)
         {
             return Problems.Invalid("", $"The body must be a JSON array of 1 to {MaxBatchSize} events.");
@@ -54,7 +57,7 @@ public static class EventEndpoints
         var results = new BatchItemResult[items.Length];
         await Parallel.ForAsync(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken }, async (index, token) =>
         {
-            var (id, status, duplicate, errors, dependency) = await AcceptAsync(items[index], validator, intake, metrics, token);
+            var (id, status, duplicate, errors, dependency) = await AcceptAsync(items[index], workspaceId, validator, intake, metrics, token);
             results[index] = new BatchItemResult(id, status, duplicate, Describe(status, dependency), errors);
         });
         return TypedResults.Ok(results);
@@ -62,7 +65,7 @@ public static class EventEndpoints
 
     /// <summary>One event, from JSON to the bus: the same steps and answers for a single post and a batch item.</summary>
     private static async Task<ItemOutcome> AcceptAsync(
-        JsonElement item, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement item, Guid workspaceId, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
         var (request, readErrors) = Read(item);
         var validation = request is null ? null : validator.Validate(request);
@@ -72,7 +75,7 @@ public static class EventEndpoints
             return new ItemOutcome(request?.Id, StatusCodes.Status400BadRequest, null, validation?.Errors ?? readErrors);
         }
 
-        return await intake.AcceptAsync(validation.Value, cancellationToken) switch
+        return await intake.AcceptAsync(validation.Value, workspaceId, cancellationToken) switch
         {
             IntakeStatus.Accepted => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, false, null),
             IntakeStatus.Duplicate => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, true, null),

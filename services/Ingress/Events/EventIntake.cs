@@ -19,8 +19,9 @@ public enum IntakeStatus
 }
 
 /// <summary>
-/// Puts a validated event on the bus exactly once per id: claim the id, publish with confirms,
-/// then remember it. The caller hears "accepted" only once the broker has the message.
+/// Puts a validated event on the bus exactly once per id within its workspace: claim the id,
+/// publish with confirms, then remember it. The caller hears "accepted" only once the broker has
+/// the message. Ids are the publisher's: two workspaces may both send an event "42".
 /// </summary>
 public sealed partial class EventIntake(
     EventIdRegistry registry,
@@ -38,12 +39,14 @@ public sealed partial class EventIntake(
     /// <summary>How long a request waits for a concurrent request with the same id before answering 409.</summary>
     private static readonly TimeSpan InFlightPatience = TimeSpan.FromSeconds(5);
 
-    public async Task<IntakeStatus> AcceptAsync(ValidEvent e, CancellationToken cancellationToken)
+    /// <param name="workspaceId">The workspace whose key submitted it; none for the provider's inbound texts, which are the platform's own.</param>
+    public async Task<IntakeStatus> AcceptAsync(ValidEvent e, Guid? workspaceId, CancellationToken cancellationToken)
     {
+        var registryId = workspaceId is { } id ? $"{id:N}:{e.Id}" : e.Id;
         EventIdClaim claim;
         try
         {
-            claim = await registry.ClaimOrAwaitAsync(e.Id, InFlightPatience, cancellationToken);
+            claim = await registry.ClaimOrAwaitAsync(registryId, InFlightPatience, cancellationToken);
         }
         catch (RedisException ex)
         {
@@ -65,11 +68,20 @@ public sealed partial class EventIntake(
         using var publishTimeout = new CancellationTokenSource(PublishTimeout, clock);
         try
         {
-            await bus.PublishRoutedAsync(CommunicationEvents.Create(e.Type, e.Id, e.PhoneNumber, e.Contact, e.OccurredAt, e.Body), publishTimeout.Token);
+            await bus.PublishRoutedAsync(
+                CommunicationEvents.Create(e.Type, e.Id, e.PhoneNumber, e.Contact, e.OccurredAt, e.Body),
+                context =>
+                {
+                    if (workspaceId is not null)
+                    {
+                        context.Headers.Set(EventHeaders.Workspace, workspaceId.ToString());
+                    }
+                },
+                publishTimeout.Token);
         }
         catch (Exception ex)
         {
-            await registry.ReleaseAsync(claim, e.Id);
+            await registry.ReleaseAsync(claim, registryId);
             LogPublishFailed(logger, ex, e.Id, e.Type);
             metrics.Record(e.Type, IntakeStatus.BusUnavailable);
             return IntakeStatus.BusUnavailable;
@@ -77,7 +89,7 @@ public sealed partial class EventIntake(
 
         try
         {
-            await registry.MarkPublishedAsync(e.Id);
+            await registry.MarkPublishedAsync(registryId);
         }
         catch (RedisException ex)
         {

@@ -74,7 +74,7 @@ public static class ProviderWebhooks
             return Problems.Invalid(validation.Errors);
         }
 
-        var status = await intake.AcceptAsync(validation.Value, cancellationToken);
+        var status = await intake.AcceptAsync(validation.Value, workspaceId: null, cancellationToken);
         return status switch
         {
             IntakeStatus.Accepted or IntakeStatus.Duplicate => TypedResults.Content(EmptyTwiml, "text/xml"),

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.Contracts.Sms;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.Templates;
+using AutoReply.Rules.Workspaces;
+using AutoReply.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Extensions;
 using AutoReply.ServiceDefaults.Http;
@@ -45,20 +48,24 @@ public static class AutoReplyEndpoints
         var replies = routes.MapGroup("/v1/numbers/{phoneNumber}/auto-replies").WithTags("Auto-replies");
         replies.MapPost("", CreateAsync)
             .WithSummary("Fill one of the number's six slots with an auto-reply")
+            .RequireScope(ApiScopes.ConfigWrite)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         replies.MapGet("", ListAsync).WithSummary("The number's active auto-replies, with preview, conditions and length")
+            .RequireScope(ApiScopes.ConfigRead)
             .ProducesProblem(StatusCodes.Status404NotFound);
         replies.MapPut("/{id:guid}", EditAsync).WithSummary("Change an auto-reply's message; the next reply uses it")
+            .RequireScope(ApiScopes.ConfigWrite)
             .ProducesProblem(StatusCodes.Status404NotFound);
         replies.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete an auto-reply: it stops at once, on every replica")
+            .RequireScope(ApiScopes.ConfigWrite)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, AutoReplyRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var number = await db.Numbers.Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        var number = await db.Numbers.InWorkspaceOf(user).Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         if (number is null)
         {
             return NumberEndpoints.NumberNotFound(phoneNumber);
@@ -104,9 +111,9 @@ public static class AutoReplyEndpoints
         return TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, validator));
     }
 
-    private static async Task<Results<Ok<IEnumerable<AutoReplyResponse>>, ProblemHttpResult>> ListAsync(string phoneNumber, AutoReplyRequestValidator validator, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IEnumerable<AutoReplyResponse>>, ProblemHttpResult>> ListAsync(string phoneNumber, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, CancellationToken cancellationToken)
     {
-        var number = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
+        var number = await db.Numbers.InWorkspaceOf(user).AsNoTracking().Include(n => n.AutoReplies)
             .SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         if (number is null)
         {
@@ -119,9 +126,9 @@ public static class AutoReplyEndpoints
         return TypedResults.Ok(slots);
     }
 
-    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, AutoReplyRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var number = await db.Numbers.Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        var number = await db.Numbers.InWorkspaceOf(user).Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         var reply = number?.AutoReplies.SingleOrDefault(r => r.Id == id);
         if (number is null || reply is null)
         {
@@ -148,9 +155,9 @@ public static class AutoReplyEndpoints
         return TypedResults.Ok(ToResponse(reply, number, validator));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, Guid id, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, Guid id, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
     {
-        var deleted = await db.AutoReplies.Where(r => r.PhoneNumber == phoneNumber && r.Id == id).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.AutoReplies.InWorkspaceOf(user, db).Where(r => r.PhoneNumber == phoneNumber && r.Id == id).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? AutoReplyNotFound(phoneNumber, id) : TypedResults.NoContent();
     }
 

@@ -5,6 +5,8 @@ using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
+using AutoReply.Rules.Workspaces;
+using AutoReply.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
@@ -20,8 +22,12 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     // names the migrations created.
     public const string NumberKey = "PK_numbers";
     public const string AutoReplyPerSlotIndex = "IX_auto_replies_PhoneNumber_Trigger_Schedule";
-    public const string DecisionPerEventIndex = "IX_decisions_EventId";
+    public const string DecisionPerEventIndex = "IX_decisions_WorkspaceId_EventId";
     public const string OptOutKey = "PK_opt_outs";
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<BusinessNumber> Numbers => Set<BusinessNumber>();
 
@@ -44,6 +50,26 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     {
         modelBuilder.HasDefaultSchema(Schema);
 
+        modelBuilder.Entity<Workspace>(workspace =>
+        {
+            workspace.ToTable("workspaces");
+            workspace.HasKey(w => w.Id);
+            workspace.Property(w => w.Name).HasMaxLength(WorkspaceRequestValidator.MaxNameLength);
+            // Every installation has it: numbers from before workspaces, and the configured key's.
+            workspace.HasData(new Workspace { Id = DefaultWorkspace.Id, Name = DefaultWorkspace.Name, CreatedAt = DateTimeOffset.UnixEpoch });
+        });
+
+        modelBuilder.Entity<ApiKey>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Name).HasMaxLength(WorkspaceRequestValidator.MaxNameLength);
+            key.Property(k => k.Prefix).HasMaxLength(ApiKeySecret.PrefixLength);
+            key.HasIndex(k => k.Prefix).IsUnique();
+            key.HasIndex(k => k.WorkspaceId);
+            key.HasOne<Workspace>().WithMany().HasForeignKey(k => k.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<BusinessNumber>(number =>
         {
             number.ToTable("numbers");
@@ -59,6 +85,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
                     new ValueComparer<OpeningHoursDocument>(
                         (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
                         document => JsonSerializer.Serialize(document, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal)));
+            number.HasIndex(n => n.WorkspaceId);
+            number.HasOne<Workspace>().WithMany().HasForeignKey(n => n.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
             number.HasMany(n => n.AutoReplies).WithOne().HasForeignKey(r => r.PhoneNumber).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -77,7 +105,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             decision.ToTable("decisions");
             decision.HasKey(d => d.Id);
             decision.Property(d => d.EventId).HasMaxLength(128);
-            decision.HasIndex(d => d.EventId).IsUnique().HasDatabaseName(DecisionPerEventIndex);
+            // An event id is its publisher's idempotency key: two workspaces may both use "42".
+            decision.HasIndex(d => new { d.WorkspaceId, d.EventId }).IsUnique().AreNullsDistinct(false).HasDatabaseName(DecisionPerEventIndex);
             decision.HasIndex(d => new { d.PhoneNumber, d.Contact, d.DecidedAt });
             decision.HasIndex(d => d.DecidedAt);
             decision.Property(d => d.Version).IsRowVersion();

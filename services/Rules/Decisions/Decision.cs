@@ -3,8 +3,8 @@ using AutoReply.Contracts;
 namespace AutoReply.Rules.Decisions;
 
 /// <summary>
-/// What AutoReply did with one evaluated event, and why: exactly one per event id (a unique
-/// index enforces it). For a <c>sent</c> decision it also carries the send's delivery state as
+/// What AutoReply did with one evaluated event, and why: exactly one per event id within a
+/// workspace (a unique index enforces it). For a <c>sent</c> decision it also carries the send's delivery state as
 /// the sender reports it.
 /// </summary>
 public sealed class Decision
@@ -12,6 +12,12 @@ public sealed class Decision
     public Guid Id { get; init; }
 
     public required string EventId { get; init; }
+
+    /// <summary>
+    /// Whose decision it is: the workspace that submitted the event, or else the number's owner;
+    /// none for an event from inside the platform about a number no workspace owns.
+    /// </summary>
+    public Guid? WorkspaceId { get; init; }
 
     public required EventType EventType { get; init; }
 

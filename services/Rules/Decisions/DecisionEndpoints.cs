@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Rules.Data;
+using AutoReply.Rules.Workspaces;
+using AutoReply.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoReply.Rules.Decisions;
@@ -38,11 +41,13 @@ public static class DecisionEndpoints
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/v1/decisions", ListAsync).WithTags("Decisions")
-            .WithSummary("Decisions by number, contact or event id, newest first: why a contact did or did not get a reply");
+            .WithSummary("Decisions by number, contact or event id, newest first: why a contact did or did not get a reply")
+            .RequireScope(ApiScopes.DecisionsRead);
         return routes;
     }
 
     private static async Task<Results<Ok<List<DecisionResponse>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user,
         DecisionQueryValidator validator,
         RulesDbContext db,
         CancellationToken cancellationToken,
@@ -58,7 +63,7 @@ public static class DecisionEndpoints
             return Problems.Invalid(validated.Errors);
         }
 
-        var query = db.Decisions.AsNoTracking();
+        var query = db.Decisions.InWorkspaceOf(user).AsNoTracking();
         if (!string.IsNullOrEmpty(phoneNumber))
         {
             query = query.Where(d => d.PhoneNumber == phoneNumber);

@@ -50,22 +50,27 @@ public sealed partial class AutoReplyEvaluator(
 
     private async Task EvaluateOnceAsync(IReadOnlyCollection<InboundEvent> batch, CancellationToken cancellationToken)
     {
+        var facts = await ReadFactsAsync([.. batch], cancellationToken);
         List<string> eventIds = [.. batch.Select(e => e.EventId).Distinct()];
-        var decided = await db.Decisions.Where(d => eventIds.Contains(d.EventId)).Select(d => d.EventId).ToListAsync(cancellationToken);
+        var decided = (await db.Decisions.Where(d => eventIds.Contains(d.EventId)).Select(d => new { d.WorkspaceId, d.EventId }).ToListAsync(cancellationToken))
+            .Select(d => (d.WorkspaceId, d.EventId))
+            .ToHashSet();
         // A redelivered event's decision stands, and its send command is the outbox's to deliver.
-        List<InboundEvent> pending = [.. batch.DistinctBy(e => e.EventId).ExceptBy(decided, e => e.EventId).OrderBy(e => e.OccurredAt)];
+        List<InboundEvent> pending = [.. batch
+            .DistinctBy(e => (facts.WorkspaceOf(e), e.EventId))
+            .Where(e => !decided.Contains((facts.WorkspaceOf(e), e.EventId)))
+            .OrderBy(e => e.OccurredAt)];
         if (pending.Count == 0)
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        var facts = await ReadFactsAsync(pending, cancellationToken);
         List<(InboundEvent Event, Verdict Verdict)> verdicts = [.. pending.Select(e => (e, Decide(e, facts, now)))];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claims = await ClaimCooldownsAsync(verdicts, now, cancellationToken);
-        List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, v.Verdict, now))];
+        List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, facts.WorkspaceOf(v.Event), v.Verdict, now))];
         db.Decisions.AddRange(decisions);
         List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(d => outbox.Add(
             Queues.SendAutoReplyAddress,
@@ -87,7 +92,15 @@ public sealed partial class AutoReplyEvaluator(
     private sealed record Facts(
         Dictionary<string, BusinessNumber> Numbers,
         Dictionary<ContactKey, OptOut> OptOuts,
-        IReadOnlyDictionary<ContactKey, DateTimeOffset> LastOutbound);
+        IReadOnlyDictionary<ContactKey, DateTimeOffset> LastOutbound)
+    {
+        /// <summary>The workspace the event is decided in, and its id unique within.</summary>
+        public Guid? WorkspaceOf(InboundEvent e) => e.WorkspaceId ?? Numbers.GetValueOrDefault(e.PhoneNumber)?.WorkspaceId;
+
+        /// <summary>The event's number, unless a workspace submitted the event for a number it does not own.</summary>
+        public BusinessNumber? NumberOf(InboundEvent e) =>
+            Numbers.GetValueOrDefault(e.PhoneNumber) is { } number && (e.WorkspaceId is null || e.WorkspaceId == number.WorkspaceId) ? number : null;
+    }
 
     private async Task<Facts> ReadFactsAsync(IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken)
     {
@@ -118,7 +131,12 @@ public sealed partial class AutoReplyEvaluator(
     private Verdict Decide(InboundEvent e, Facts facts, DateTimeOffset now)
     {
         var key = Key(e);
-        var number = facts.Numbers.GetValueOrDefault(e.PhoneNumber);
+        var number = facts.NumberOf(e);
+        if (number is null && e.WorkspaceId is not null)
+        {
+            // Not the submitter's number: it may not opt anyone out of another workspace's texts.
+            return new Suppress(SuppressionReason.UnknownNumber);
+        }
         var record = facts.OptOuts.GetValueOrDefault(key);
         DateTimeOffset? lastOutbound = facts.LastOutbound.TryGetValue(key, out var at) ? at : null;
         var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, record?.IsOptedOut == true));
@@ -160,22 +178,24 @@ public sealed partial class AutoReplyEvaluator(
         }
 
         var granted = await cooldowns.ClaimAsync(requests, cancellationToken);
+        var claimedBy = requests.Where(r => granted.Contains(r.Contact)).ToDictionary(r => r.Contact, r => r.EventId);
         for (var i = 0; i < verdicts.Count; i++)
         {
-            if (verdicts[i].Verdict is Reply reply && !granted.Contains(verdicts[i].Event.EventId))
+            if (verdicts[i].Verdict is Reply reply && claimedBy.GetValueOrDefault(Key(verdicts[i].Event)) != verdicts[i].Event.EventId)
             {
                 verdicts[i] = (verdicts[i].Event, new Suppress(SuppressionReason.Cooldown, reply.AutoReply.Id));
             }
         }
-        return [.. requests.Where(r => granted.Contains(r.EventId))];
+        return [.. requests.Where(r => granted.Contains(r.Contact))];
     }
 
     private static ContactKey Key(InboundEvent e) => new(e.PhoneNumber, e.Contact);
 
-    private static Decision Record(InboundEvent e, Verdict verdict, DateTimeOffset now) => new()
+    private static Decision Record(InboundEvent e, Guid? workspaceId, Verdict verdict, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         EventId = e.EventId,
+        WorkspaceId = workspaceId,
         EventType = e.EventType,
         PhoneNumber = e.PhoneNumber,
         Contact = e.Contact,

@@ -1,5 +1,6 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
+using AutoReply.Rules.Workspaces;
 using MassTransit;
 
 namespace AutoReply.Rules.Evaluation;
@@ -14,6 +15,7 @@ namespace AutoReply.Rules.Evaluation;
 public sealed class CommunicationEventConsumer(
     AutoReplyEvaluator evaluator,
     IContactActivityStore activity,
+    NumberOwnership ownership,
     InOrderRecovery recovery,
     TimeProvider clock) :
     IConsumer<Batch<CallMissed>>,
@@ -35,20 +37,31 @@ public sealed class CommunicationEventConsumer(
     private Task EvaluateAsync<T>(ConsumeContext<Batch<T>> context, Func<T, string?> body)
         where T : class, ICommunicationEvent
     {
-        List<InboundEvent> events = [.. context.Message.Select(m => Inbound(m.Message, body(m.Message)))];
+        List<InboundEvent> events = [.. context.Message.Select(m => Inbound(m.Message, body(m.Message), SubmittedBy(m)))];
         return recovery.RunAsync(clock.GetTimestamp(), ct => evaluator.EvaluateAsync(events, ct), context.CancellationToken);
     }
 
     private Task RememberOutboundAsync<T>(ConsumeContext<Batch<T>> context)
         where T : class, ICommunicationEvent
     {
-        List<OutboundContact> contacts = [.. context.Message.Select(m => new OutboundContact(new ContactKey(m.Message.PhoneNumber, m.Message.Contact), m.Message.OccurredAt))];
-        return recovery.RunAsync(clock.GetTimestamp(), ct => activity.RecordOutboundAsync(contacts, ct), context.CancellationToken);
+        List<Submitted<OutboundContact>> contacts = [.. context.Message.Select(m => new Submitted<OutboundContact>(
+            SubmittedBy(m), m.Message.PhoneNumber, new OutboundContact(new ContactKey(m.Message.PhoneNumber, m.Message.Contact), m.Message.OccurredAt)))];
+        return recovery.RunAsync(clock.GetTimestamp(), async ct =>
+        {
+            var own = await ownership.KeepOwnAsync(contacts, ct);
+            if (own.Count > 0)
+            {
+                await activity.RecordOutboundAsync(own, ct);
+            }
+        }, context.CancellationToken);
     }
 
-    private static InboundEvent Inbound(ICommunicationEvent e, string? body)
+    private static InboundEvent Inbound(ICommunicationEvent e, string? body, Guid? workspaceId)
     {
         var type = CommunicationEvents.TypeOf(e);
-        return new InboundEvent(e.EventId, type, type.TriggerOf()!.Value, e.PhoneNumber, e.Contact, e.OccurredAt, body);
+        return new InboundEvent(e.EventId, type, type.TriggerOf()!.Value, e.PhoneNumber, e.Contact, e.OccurredAt, body, workspaceId);
     }
+
+    private static Guid? SubmittedBy(ConsumeContext context) =>
+        Guid.TryParse(context.Headers.Get<string>(EventHeaders.Workspace), out var workspaceId) ? workspaceId : null;
 }

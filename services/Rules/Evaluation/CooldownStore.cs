@@ -15,10 +15,10 @@ public interface ICooldownStore
 {
     /// <summary>
     /// Claims each request's cooldown (at most one request per contact), inside the caller's
-    /// transaction: the claims commit or roll back with the decisions. Answers the event ids that
-    /// may reply: their cooldown was free, or that same event already holds it.
+    /// transaction: the claims commit or roll back with the decisions. Answers the contacts whose
+    /// request may reply: the cooldown was free, or that same event already holds it.
     /// </summary>
-    Task<IReadOnlySet<string>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken);
+    Task<IReadOnlySet<ContactKey>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken);
 
     /// <summary>Tells the fast path about claims whose decisions have committed.</summary>
     Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed);
@@ -33,7 +33,7 @@ public interface ICooldownStore
 /// </summary>
 public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimeProvider clock) : ICooldownStore
 {
-    public async Task<IReadOnlySet<string>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<ContactKey>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken)
     {
         var holders = await redis.TryAsync(database => database.StringGetAsync([.. requests.Select(r => Key(r.Contact))]));
         var open = requests
@@ -42,7 +42,7 @@ public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimePr
             .ToList();
         if (open.Count == 0)
         {
-            return new HashSet<string>();
+            return new HashSet<ContactKey>();
         }
 
         string[] phoneNumbers = [.. open.Select(r => r.Contact.PhoneNumber)];
@@ -50,16 +50,16 @@ public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimePr
         string[] eventIds = [.. open.Select(r => r.EventId)];
         DateTimeOffset[] claimedAt = [.. open.Select(r => r.At.ToUniversalTime())];
         DateTimeOffset[] claimedUntil = [.. open.Select(r => r.Until.ToUniversalTime())];
-        var claimed = await db.Database.SqlQuery<string>(
+        var claimed = await db.Database.SqlQuery<ClaimedContact>(
             $"""
             INSERT INTO rules.cooldown_claims AS claim ("PhoneNumber", "Contact", "EventId", "ClaimedAt", "ClaimedUntil")
             SELECT * FROM unnest({phoneNumbers}, {contacts}, {eventIds}, {claimedAt}, {claimedUntil})
             ON CONFLICT ("PhoneNumber", "Contact") DO UPDATE
             SET "EventId" = excluded."EventId", "ClaimedAt" = excluded."ClaimedAt", "ClaimedUntil" = excluded."ClaimedUntil"
             WHERE claim."ClaimedUntil" <= excluded."ClaimedAt" OR claim."EventId" = excluded."EventId"
-            RETURNING claim."EventId" AS "Value"
+            RETURNING claim."PhoneNumber", claim."Contact"
             """).ToListAsync(cancellationToken);
-        return claimed.ToHashSet();
+        return claimed.Select(c => new ContactKey(c.PhoneNumber, c.Contact)).ToHashSet();
     }
 
     public async Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed)
@@ -76,6 +76,13 @@ public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimePr
             await Task.WhenAll(live.Select(c => database.StringSetAsync(Key(c.Contact), c.EventId, c.Until - now)));
             return true;
         });
+    }
+
+    private sealed class ClaimedContact
+    {
+        public required string PhoneNumber { get; init; }
+
+        public required string Contact { get; init; }
     }
 
     private static RedisKey Key(ContactKey contact) => $"rules:cooldown:{contact.PhoneNumber}:{contact.Contact}";

@@ -8,7 +8,10 @@ using NodaTime.Extensions;
 
 namespace AutoReply.Rules.Evaluation;
 
-/// <summary>An inbound event that may trigger an auto-reply, as the rules see it.</summary>
+/// <summary>
+/// An inbound event that may trigger an auto-reply, as the rules see it; <see cref="WorkspaceId"/>
+/// is the workspace that submitted it through ingress, none for events from inside the platform.
+/// </summary>
 public sealed record InboundEvent(
     string EventId,
     EventType EventType,
@@ -16,7 +19,8 @@ public sealed record InboundEvent(
     string PhoneNumber,
     string Contact,
     DateTimeOffset OccurredAt,
-    string? Body);
+    string? Body,
+    Guid? WorkspaceId = null);
 
 /// <summary>Everything the policy needs to know about the world, read before deciding.</summary>
 public sealed record EvaluationInput(

@@ -9,6 +9,9 @@ public sealed class BusinessNumber
 {
     public required string PhoneNumber { get; init; }
 
+    /// <summary>The one workspace that owns the number; nobody else sees it or replies on it.</summary>
+    public required Guid WorkspaceId { get; init; }
+
     public required string Name { get; set; }
 
     /// <summary>IANA time zone id, e.g. America/New_York.</summary>

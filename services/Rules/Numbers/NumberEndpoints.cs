@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using AutoReply.Rules.Data;
+using AutoReply.Rules.Workspaces;
+using AutoReply.ServiceDefaults.Security;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.ServiceDefaults.Http;
@@ -14,15 +17,19 @@ public static class NumberEndpoints
         var numbers = routes.MapGroup("/v1/numbers/{phoneNumber}").WithTags("Numbers");
         numbers.MapPut("", PutAsync)
             .WithSummary("Create or replace a business number's settings")
+            .RequireScope(ApiScopes.ConfigWrite)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         numbers.MapGet("", GetAsync).WithSummary("A business number's settings")
+            .RequireScope(ApiScopes.ConfigRead)
             .ProducesProblem(StatusCodes.Status404NotFound);
         numbers.MapDelete("", DeleteAsync).WithSummary("Delete a business number, its auto-replies with it")
+            .RequireScope(ApiScopes.ConfigWrite)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, NumberSettingsValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, ClaimsPrincipal user, NumberSettingsValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!PhoneNumberFormat.IsE164(phoneNumber))
         {
@@ -37,12 +44,17 @@ public static class NumberEndpoints
 
         var now = clock.GetUtcNow();
         var number = await db.Numbers.SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        if (number is not null && number.WorkspaceId != user.RequiredWorkspaceId())
+        {
+            return OwnedElsewhere(phoneNumber);
+        }
         var created = number is null;
         if (number is null)
         {
             number = new BusinessNumber
             {
                 PhoneNumber = phoneNumber,
+                WorkspaceId = user.RequiredWorkspaceId(),
                 Name = settings.Name,
                 TimeZone = settings.TimeZone,
                 OpeningHours = settings.OpeningHours,
@@ -70,15 +82,15 @@ public static class NumberEndpoints
         return created ? TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}", body) : TypedResults.Ok(body);
     }
 
-    private static async Task<Results<Ok<NumberSettingsResponse>, ProblemHttpResult>> GetAsync(string phoneNumber, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<NumberSettingsResponse>, ProblemHttpResult>> GetAsync(string phoneNumber, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
     {
-        var number = await db.Numbers.AsNoTracking().SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        var number = await db.Numbers.InWorkspaceOf(user).AsNoTracking().SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         return number is null ? NumberNotFound(phoneNumber) : TypedResults.Ok(NumberSettingsResponse.From(number));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
     {
-        var deleted = await db.Numbers.Where(n => n.PhoneNumber == phoneNumber).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Numbers.InWorkspaceOf(user).Where(n => n.PhoneNumber == phoneNumber).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NumberNotFound(phoneNumber) : TypedResults.NoContent();
     }
 
@@ -87,6 +99,10 @@ public static class NumberEndpoints
     /// <summary>Another request created or deleted the same number between our read and our write.</summary>
     public static ProblemHttpResult ChangedConcurrently(string phoneNumber) =>
         Problems.Conflict($"{phoneNumber} was changed by another request at the same time; read it again and retry.");
+
+    /// <summary>Another workspace has it: 404 as for a number that does not exist, which says nothing of whose it is.</summary>
+    private static ProblemHttpResult OwnedElsewhere(string phoneNumber) =>
+        Problems.NotFound($"{phoneNumber} cannot be added to this workspace: a number belongs to one workspace only.");
 
     public static ProblemHttpResult NumberNotFound(string phoneNumber) =>
         Problems.NotFound($"No settings for {phoneNumber}; create them with PUT /v1/numbers/{{phoneNumber}}.");

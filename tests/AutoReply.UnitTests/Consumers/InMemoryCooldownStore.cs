@@ -12,9 +12,9 @@ internal sealed class InMemoryCooldownStore : ICooldownStore
     private readonly Lock gate = new();
     private readonly Dictionary<ContactKey, (string EventId, DateTimeOffset Until)> claims = [];
 
-    public Task<IReadOnlySet<string>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<ContactKey>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken)
     {
-        var granted = new HashSet<string>();
+        var granted = new HashSet<ContactKey>();
         lock (gate)
         {
             foreach (var request in requests)
@@ -24,10 +24,10 @@ internal sealed class InMemoryCooldownStore : ICooldownStore
                     continue;
                 }
                 claims[request.Contact] = (request.EventId, request.Until);
-                granted.Add(request.EventId);
+                granted.Add(request.Contact);
             }
         }
-        return Task.FromResult<IReadOnlySet<string>>(granted);
+        return Task.FromResult<IReadOnlySet<ContactKey>>(granted);
     }
 
     public Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using AutoReply.Rules.Workspaces;
 using AutoReply.Contracts;
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Data;
@@ -26,6 +27,7 @@ internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, 
         services.AddSingleton<ICooldownStore, InMemoryCooldownStore>();
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
         services.AddScoped<AutoReplyEvaluator>();
+        services.AddScoped<NumberOwnership>();
         services.AddScoped<TransactionalOutbox>();
         services.AddSingleton<InOrderRecovery>();
     }

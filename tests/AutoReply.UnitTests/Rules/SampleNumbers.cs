@@ -1,3 +1,4 @@
+using AutoReply.ServiceDefaults.Security;
 using System.Globalization;
 using AutoReply.Rules.Numbers;
 using NodaTime;
@@ -32,6 +33,7 @@ internal static class SampleNumbers
         string name = "Acme Dental") => new()
         {
             PhoneNumber = PhoneNumber,
+            WorkspaceId = DefaultWorkspace.Id,
             Name = name,
             TimeZone = timeZone,
             OpeningHours = new OpeningHoursDocument(weekly, [.. overrides ?? []]),

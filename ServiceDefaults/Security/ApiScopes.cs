@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AutoReply.ServiceDefaults.Security;
+
+/// <summary>
+/// What a workspace's API key may do, each scope an authorization policy of the same name. A key
+/// reaches only its own workspace's data whatever its scopes; the platform administrator's key has
+/// no scope and manages workspaces and their keys only.
+/// </summary>
+public static class ApiScopes
+{
+    public const string EventsWrite = "events:write";
+    public const string ConfigRead = "config:read";
+    public const string ConfigWrite = "config:write";
+    public const string DecisionsRead = "decisions:read";
+
+    /// <summary>The policy of the platform administrator's key.</summary>
+    public const string PlatformAdmin = "platform-admin";
+
+    public static readonly IReadOnlyList<string> All = [EventsWrite, ConfigRead, ConfigWrite, DecisionsRead];
+
+    /// <summary>The endpoint answers 403 to a key without <paramref name="scope"/>.</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder endpoints, string scope)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoints.RequireAuthorization(scope).ProducesProblem(StatusCodes.Status403Forbidden);
+}
+
+/// <summary>The claims an authenticated key carries, and how endpoints read them.</summary>
+public static class ApiClaims
+{
+    public const string Scope = "scope";
+    public const string Workspace = "workspace";
+    public const string KeyId = "key_id";
+
+    /// <summary>The workspace the caller's key belongs to; none for the platform administrator.</summary>
+    public static Guid? WorkspaceId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Workspace), out var id) ? id : null;
+
+    /// <summary>The workspace of a caller that passed a scope's policy: only workspace keys have scopes.</summary>
+    public static Guid RequiredWorkspaceId(this ClaimsPrincipal user) =>
+        user.WorkspaceId() ?? throw new InvalidOperationException("An endpoint behind a scope was reached without a workspace's key.");
+
+    public static bool IsPlatformAdmin(this ClaimsPrincipal user) => user.IsInRole(ApiScopes.PlatformAdmin);
+
+    /// <summary>
+    /// Whether the caller may see <paramref name="workspaceId"/> at all; where it may not, the
+    /// answer is 404, as for a workspace that does not exist.
+    /// </summary>
+    public static bool CanReach(this ClaimsPrincipal user, Guid workspaceId) =>
+        user.IsPlatformAdmin() || user.WorkspaceId() == workspaceId;
+
+    /// <summary>The name rate limits and logs know the caller by: the key's prefix, never its secret.</summary>
+    public static string KeyName(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+}

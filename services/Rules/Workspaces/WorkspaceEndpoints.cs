@@ -1,0 +1,187 @@
+using System.Security.Claims;
+using AutoReply.Rules.Data;
+using AutoReply.ServiceDefaults.Http;
+using AutoReply.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoReply.Rules.Workspaces;
+
+/// <summary>
+/// <c>/v1/workspaces</c> and their keys (docs/http-api.md). The platform administrator creates
+/// workspaces and their first keys; a workspace's key with <c>config:write</c> manages its own
+/// workspace's keys, giving no scope it lacks. Another workspace is 404, as if it did not exist.
+/// </summary>
+public static class WorkspaceEndpoints
+{
+    public const string CurrentKeyPath = "/v1/keys/current";
+
+    public static IEndpointRouteBuilder MapWorkspaceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var workspaces = routes.MapGroup("/v1/workspaces").WithTags("Workspaces");
+        workspaces.MapPost("", CreateAsync).WithSummary("Create a workspace (platform administrator)")
+            .RequireAuthorization(ApiScopes.PlatformAdmin).ProducesProblem(StatusCodes.Status403Forbidden);
+        workspaces.MapGet("", ListAsync).WithSummary("The workspaces the key reaches: every one for the administrator, its own for a workspace's key");
+        workspaces.MapGet("/{workspaceId:guid}", GetAsync).WithSummary("One workspace")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var keys = workspaces.MapGroup("/{workspaceId:guid}/keys").WithTags("API keys");
+        keys.MapPost("", CreateKeyAsync).WithSummary("Create a key; the answer is the only time the key is shown")
+            .RequireAuthorization(ManageKeys(ApiScopes.ConfigWrite)).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        keys.MapGet("", ListKeysAsync).WithSummary("The workspace's keys, newest first: prefixes and metadata, never a key")
+            .RequireAuthorization(ManageKeys(ApiScopes.ConfigRead)).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        keys.MapPost("/{keyId:guid}/rotate", RotateKeyAsync).WithSummary("Replace a key by a new one with the same name, scopes and expiry; the old one stops after the overlap")
+            .RequireAuthorization(ManageKeys(ApiScopes.ConfigWrite)).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        keys.MapDelete("/{keyId:guid}", RevokeKeyAsync).WithSummary("Revoke a key: refused from now on")
+            .RequireAuthorization(ManageKeys(ApiScopes.ConfigWrite)).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        routes.MapGet(CurrentKeyPath, Current).WithTags("API keys")
+            .WithSummary("The key this request is made with: its workspace and scopes")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    /// <summary>The administrator, or a workspace's key with <paramref name="scope"/>.</summary>
+    private static Action<Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder> ManageKeys(string scope) =>
+        policy => policy.RequireAssertion(context => context.User.IsPlatformAdmin() || context.User.HasClaim(ApiClaims.Scope, scope));
+
+    private static async Task<Results<Created<WorkspaceResponse>, ValidationProblem>> CreateAsync(
+        CreateWorkspaceRequest? request, WorkspaceRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validated = validator.Validate(request);
+        if (!validated.IsValid)
+        {
+            return Problems.Invalid(validated.Errors);
+        }
+        var now = clock.GetUtcNow();
+        var workspace = new Workspace { Id = Guid.CreateVersion7(now), Name = validated.Value, CreatedAt = now };
+        db.Workspaces.Add(workspace);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/v1/workspaces/{workspace.Id}", WorkspaceResponse.From(workspace));
+    }
+
+    private static async Task<Ok<List<WorkspaceResponse>>> ListAsync(ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
+    {
+        var reachable = user.IsPlatformAdmin() ? db.Workspaces : db.Workspaces.Where(w => w.Id == user.WorkspaceId());
+        var workspaces = await reachable.AsNoTracking().OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(workspaces.ConvertAll(WorkspaceResponse.From));
+    }
+
+    private static async Task<Results<Ok<WorkspaceResponse>, ProblemHttpResult>> GetAsync(Guid workspaceId, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
+    {
+        var workspace = user.CanReach(workspaceId) ? await db.Workspaces.AsNoTracking().SingleOrDefaultAsync(w => w.Id == workspaceId, cancellationToken) : null;
+        return workspace is null ? WorkspaceNotFound(workspaceId) : TypedResults.Ok(WorkspaceResponse.From(workspace));
+    }
+
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateKeyAsync(
+        Guid workspaceId, CreateApiKeyRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await ReachableAsync(user, workspaceId, db, cancellationToken))
+        {
+            return WorkspaceNotFound(workspaceId);
+        }
+        var validated = validator.Validate(request, Grantable(user));
+        if (!validated.IsValid)
+        {
+            return Problems.Invalid(validated.Errors);
+        }
+
+        var (key, secret) = NewKey(workspaceId, validated.Value.Name, validated.Value.Scopes, validated.Value.ExpiresAt, clock.GetUtcNow());
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/v1/workspaces/{workspaceId}/keys/{key.Id}", CreatedApiKeyResponse.From(key, secret));
+    }
+
+    private static async Task<Results<Ok<List<ApiKeyResponse>>, ProblemHttpResult>> ListKeysAsync(Guid workspaceId, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await ReachableAsync(user, workspaceId, db, cancellationToken))
+        {
+            return WorkspaceNotFound(workspaceId);
+        }
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.WorkspaceId == workspaceId)
+            .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(keys.ConvertAll(ApiKeyResponse.From));
+    }
+
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RotateKeyAsync(
+        Guid workspaceId, Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var old = await FindKeyAsync(user, workspaceId, keyId, db, cancellationToken);
+        if (old is null || !old.IsLiveAt(now))
+        {
+            return KeyNotFound(keyId);
+        }
+        var validated = validator.Validate(request);
+        if (!validated.IsValid)
+        {
+            return Problems.Invalid(validated.Errors);
+        }
+        if (old.Scopes.FirstOrDefault(scope => !Grantable(user).Contains(scope)) is { } withheld)
+        {
+            return Problems.Invalid("scopes", $"This API key does not have {withheld}, so it cannot rotate a key that has it.");
+        }
+
+        var (key, secret) = NewKey(workspaceId, old.Name, old.Scopes, old.ExpiresAt, now);
+        var stopsAt = now + validated.Value.Duration;
+        old.RevokedAt = old.RevokedAt is { } revoked && revoked < stopsAt ? revoked : stopsAt;
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/v1/workspaces/{workspaceId}/keys/{key.Id}", CreatedApiKeyResponse.From(key, secret));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
+        Guid workspaceId, Guid keyId, ClaimsPrincipal user, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var key = await FindKeyAsync(user, workspaceId, keyId, db, cancellationToken);
+        if (key is null)
+        {
+            return KeyNotFound(keyId);
+        }
+        var now = clock.GetUtcNow();
+        if (key.RevokedAt is null || key.RevokedAt > now)
+        {
+            key.RevokedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Also how ingress checks the keys it is shown: rules answers for the key it was sent.</summary>
+    private static Results<Ok<ApiKeyIdentity>, ProblemHttpResult> Current(ClaimsPrincipal user) =>
+        user.WorkspaceId() is { } workspaceId && Guid.TryParse(user.FindFirstValue(ApiClaims.KeyId), out var keyId)
+            ? TypedResults.Ok(new ApiKeyIdentity(keyId, user.KeyName(), workspaceId, [.. user.FindAll(ApiClaims.Scope).Select(c => c.Value)]))
+            : Problems.NotFound("The platform administrator's key belongs to no workspace.");
+
+    private static (ApiKey Key, string Secret) NewKey(Guid workspaceId, string name, List<string> scopes, DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        var (secret, prefix, hash) = ApiKeySecret.Generate();
+        return (new ApiKey
+        {
+            Id = Guid.CreateVersion7(now),
+            WorkspaceId = workspaceId,
+            Name = name,
+            Prefix = prefix,
+            SecretHash = hash,
+            Scopes = [.. scopes],
+            CreatedAt = now,
+            ExpiresAt = expiresAt,
+        }, secret);
+    }
+
+    private static IReadOnlyCollection<string> Grantable(ClaimsPrincipal user) =>
+        user.IsPlatformAdmin() ? [.. ApiScopes.All] : [.. user.FindAll(ApiClaims.Scope).Select(c => c.Value)];
+
+    private static async Task<bool> ReachableAsync(ClaimsPrincipal user, Guid workspaceId, RulesDbContext db, CancellationToken cancellationToken) =>
+        user.CanReach(workspaceId) && await db.Workspaces.AnyAsync(w => w.Id == workspaceId, cancellationToken);
+
+    private static async Task<ApiKey?> FindKeyAsync(ClaimsPrincipal user, Guid workspaceId, Guid keyId, RulesDbContext db, CancellationToken cancellationToken) =>
+        user.CanReach(workspaceId)
+            ? await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.WorkspaceId == workspaceId, cancellationToken)
+            : null;
+
+    private static ProblemHttpResult WorkspaceNotFound(Guid workspaceId) => Problems.NotFound($"No workspace {workspaceId} is reachable with this API key.");
+
+    private static ProblemHttpResult KeyNotFound(Guid keyId) => Problems.NotFound($"No live API key {keyId} in this workspace.");
+}
