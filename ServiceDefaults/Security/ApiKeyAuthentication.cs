@@ -119,8 +119,7 @@ public sealed class ApiKeyHandler(IOptionsMonitor<ApiKeyOptions> options, ILogge
 
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
-            "Send a live API key as 'Authorization: Bearer <api key>'; a revoked or expired key is refused.");
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", "Send the API key as 'Authorization: Bearer <api key>'.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)

@@ -106,7 +106,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             decision.HasKey(d => d.Id);
             decision.Property(d => d.EventId).HasMaxLength(128);
             // An event id is its publisher's idempotency key: two workspaces may both use "42".
-            decision.HasIndex(d => new { d.WorkspaceId, d.EventId }).IsUnique().AreNullsDistinct(false).HasDatabaseName(DecisionPerEventIndex);
+            decision.HasIndex(d => new { d.WorkspaceId, d.EventId }).IsUnique().HasDatabaseName(DecisionPerEventIndex);
             decision.HasIndex(d => new { d.PhoneNumber, d.Contact, d.DecidedAt });
             decision.HasIndex(d => d.DecidedAt);
             decision.Property(d => d.Version).IsRowVersion();

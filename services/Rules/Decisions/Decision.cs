@@ -14,10 +14,10 @@ public sealed class Decision
     public required string EventId { get; init; }
 
     /// <summary>
-    /// Whose decision it is: the workspace that submitted the event, or else the number's owner;
-    /// none for an event from inside the platform about a number no workspace owns.
+    /// Whose decision it is: the workspace that submitted the event, or else the number's owner,
+    /// or else (an event from inside the platform about a number no workspace owns) the default workspace.
     /// </summary>
-    public Guid? WorkspaceId { get; init; }
+    public required Guid WorkspaceId { get; init; }
 
     public required EventType EventType { get; init; }
 

@@ -6,6 +6,7 @@ using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
 using AutoReply.ServiceDefaults.Logging;
+using AutoReply.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoReply.Rules.Evaluation;
@@ -95,7 +96,7 @@ public sealed partial class AutoReplyEvaluator(
         IReadOnlyDictionary<ContactKey, DateTimeOffset> LastOutbound)
     {
         /// <summary>The workspace the event is decided in, and its id unique within.</summary>
-        public Guid? WorkspaceOf(InboundEvent e) => e.WorkspaceId ?? Numbers.GetValueOrDefault(e.PhoneNumber)?.WorkspaceId;
+        public Guid WorkspaceOf(InboundEvent e) => e.WorkspaceId ?? Numbers.GetValueOrDefault(e.PhoneNumber)?.WorkspaceId ?? DefaultWorkspace.Id;
 
         /// <summary>The event's number, unless a workspace submitted the event for a number it does not own.</summary>
         public BusinessNumber? NumberOf(InboundEvent e) =>
@@ -191,7 +192,7 @@ public sealed partial class AutoReplyEvaluator(
 
     private static ContactKey Key(InboundEvent e) => new(e.PhoneNumber, e.Contact);
 
-    private static Decision Record(InboundEvent e, Guid? workspaceId, Verdict verdict, DateTimeOffset now) => new()
+    private static Decision Record(InboundEvent e, Guid workspaceId, Verdict verdict, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         EventId = e.EventId,

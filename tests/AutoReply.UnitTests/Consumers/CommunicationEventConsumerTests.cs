@@ -3,6 +3,7 @@ using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
+using AutoReply.ServiceDefaults.Security;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
 
 namespace AutoReply.UnitTests.Consumers;
@@ -11,6 +12,7 @@ namespace AutoReply.UnitTests.Consumers;
 public sealed class CommunicationEventConsumerTests : IAsyncLifetime
 {
     private const string Contact = "+14155550199";
+    private static readonly Guid OtherWorkspace = Guid.Parse("0193a6f0-0000-7000-8000-00000000000b");
     private const string AfterHoursReply = "Thanks for calling {business_name}. We're back {next_open}.";
     private const string RenderedAfterHoursReply = "Thanks for calling Acme Dental. We're back tomorrow at 9:00 AM.";
 
@@ -100,6 +102,65 @@ public sealed class CommunicationEventConsumerTests : IAsyncLifetime
         Assert.Equal(Outcome.Suppressed, decision.Outcome);
         Assert.Equal(SuppressionReason.RecentActivity, decision.Reason);
         Assert.Empty(rules.Harness.SentSoFar<SendAutoReply>());
+    }
+
+    [Fact]
+    public async Task Missed_call_a_workspace_submits_for_its_own_number_is_decided_in_that_workspace()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+
+        await rules.DeliverSubmittedAsync(MissedCall("call-1"), DefaultWorkspace.Id);
+
+        var decision = await rules.DecisionForAsync("call-1");
+        Assert.Equal((Outcome.Sent, DefaultWorkspace.Id), (decision.Outcome, decision.WorkspaceId));
+    }
+
+    [Fact]
+    public async Task Missed_call_another_workspace_submits_for_a_number_it_does_not_own_is_an_unknown_number_in_that_workspace()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+
+        await rules.DeliverSubmittedAsync(MissedCall("call-1"), OtherWorkspace);
+
+        var decision = await rules.DecisionForAsync("call-1");
+        Assert.Equal((Outcome.Suppressed, SuppressionReason.UnknownNumber, OtherWorkspace), (decision.Outcome, decision.Reason, decision.WorkspaceId));
+        Assert.Empty(rules.Harness.SentSoFar<SendAutoReply>());
+    }
+
+    [Fact]
+    public async Task STOP_another_workspace_submits_for_a_number_it_does_not_own_opts_nobody_out()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var stop = new MessageReceived("text-1", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromSeconds(30), "STOP");
+        await rules.DeliverSubmittedAsync(stop, OtherWorkspace);
+
+        var decision = await DecideAsync(MissedCall("call-1"));
+
+        Assert.Equal(Outcome.Sent, decision.Outcome);
+    }
+
+    [Fact]
+    public async Task Call_another_workspace_submits_for_a_number_it_does_not_own_is_not_the_business_s_recent_activity()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        var placed = new CallPlaced("placed-1", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromMinutes(20));
+        await rules.DeliverSubmittedAsync(placed, OtherWorkspace);
+
+        var decision = await DecideAsync(MissedCall("call-1"));
+
+        Assert.Equal(Outcome.Sent, decision.Outcome);
+    }
+
+    [Fact]
+    public async Task Two_workspaces_may_use_the_same_event_id_and_each_event_is_decided()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        await rules.DeliverSubmittedAsync(MissedCall("call-1"), OtherWorkspace);
+
+        await rules.DeliverSubmittedAsync(MissedCall("call-1"), DefaultWorkspace.Id);
+
+        var decisions = (await rules.DecisionsForAsync("call-1")).ToDictionary(d => d.WorkspaceId, d => d.Outcome);
+        Assert.Equal(new Dictionary<Guid, Outcome> { [OtherWorkspace] = Outcome.Suppressed, [DefaultWorkspace.Id] = Outcome.Sent }, decisions);
     }
 
     [Fact]

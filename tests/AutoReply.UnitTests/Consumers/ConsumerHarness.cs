@@ -59,6 +59,10 @@ internal abstract class ConsumerHarness<TDbContext> : IAsyncDisposable
     public async Task DeliverAsync<T>(T message)
         where T : class => await Harness.ConsumedAsync<T>(await Harness.PublishAsync(message));
 
+    /// <summary>Publishes <paramref name="message"/> as submitted by <paramref name="workspaceId"/>'s key and waits until its consumer has handled it.</summary>
+    public async Task DeliverSubmittedAsync<T>(T message, Guid workspaceId)
+        where T : class => await Harness.ConsumedAsync<T>(await Harness.PublishSubmittedAsync(message, workspaceId));
+
     /// <summary>Publishes <paramref name="messages"/> at once (so a batch consumer may take them together) and waits until each is handled.</summary>
     public async Task DeliverTogetherAsync<T>(params T[] messages)
         where T : class

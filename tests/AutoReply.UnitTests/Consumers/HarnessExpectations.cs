@@ -1,3 +1,4 @@
+using AutoReply.Contracts.Events;
 using MassTransit;
 using MassTransit.Testing;
 
@@ -35,6 +36,19 @@ internal static class HarnessExpectations
     {
         var messageId = NewId.NextGuid();
         await harness.Bus.Publish(message, (PublishContext<T> context) => context.MessageId = messageId, TestContext.Current.CancellationToken);
+        return messageId;
+    }
+
+    /// <summary>Publishes <paramref name="message"/> as ingress does for an event a workspace's key submitted.</summary>
+    public static async Task<Guid> PublishSubmittedAsync<T>(this ITestHarness harness, T message, Guid workspaceId)
+        where T : class
+    {
+        var messageId = NewId.NextGuid();
+        await harness.Bus.Publish(message, (PublishContext<T> context) =>
+        {
+            context.MessageId = messageId;
+            context.Headers.Set(EventHeaders.Workspace, workspaceId.ToString());
+        }, TestContext.Current.CancellationToken);
         return messageId;
     }
 

@@ -62,6 +62,12 @@ internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, 
         return await db.Decisions.SingleAsync(decision => decision.EventId == eventId, TestContext.Current.CancellationToken);
     }
 
+    public async Task<List<Decision>> DecisionsForAsync(string eventId)
+    {
+        await using var db = OpenDatabase();
+        return await db.Decisions.Where(decision => decision.EventId == eventId).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync()
     {
         await using var db = OpenDatabase();

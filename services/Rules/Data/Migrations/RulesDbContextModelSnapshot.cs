@@ -129,7 +129,7 @@ namespace AutoReply.Rules.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.Property<Guid?>("WorkspaceId")
+                    b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -139,8 +139,6 @@ namespace AutoReply.Rules.Data.Migrations
                     b.HasIndex("WorkspaceId", "EventId")
                         .IsUnique()
                         .HasDatabaseName("IX_decisions_WorkspaceId_EventId");
-
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("WorkspaceId", "EventId"), false);
 
                     b.HasIndex("PhoneNumber", "Contact", "DecidedAt");
 

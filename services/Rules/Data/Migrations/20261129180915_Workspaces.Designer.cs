@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AutoReply.Rules.Data.Migrations
 {
     [DbContext(typeof(RulesDbContext))]
-    [Migration("20261129180404_Workspaces")]
+    [Migration("20261129180915_Workspaces")]
     partial class Workspaces
     {
         /// <inheritdoc />
@@ -132,7 +132,7 @@ namespace AutoReply.Rules.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.Property<Guid?>("WorkspaceId")
+                    b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -142,8 +142,6 @@ namespace AutoReply.Rules.Data.Migrations
                     b.HasIndex("WorkspaceId", "EventId")
                         .IsUnique()
                         .HasDatabaseName("IX_decisions_WorkspaceId_EventId");
-
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("WorkspaceId", "EventId"), false);
 
                     b.HasIndex("PhoneNumber", "Contact", "DecidedAt");
 

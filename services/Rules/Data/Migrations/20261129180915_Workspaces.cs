@@ -23,7 +23,8 @@ namespace AutoReply.Rules.Data.Migrations
                 table: "numbers",
                 type: "uuid",
                 nullable: false,
-                // Numbers from before workspaces belong to the default one (inserted below).
+                // Rows from before workspaces belong to the default one (inserted below): all
+                // numbers, and every decision, made under the one configured key.
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000001"));
 
             migrationBuilder.AddColumn<Guid>(
@@ -31,7 +32,8 @@ namespace AutoReply.Rules.Data.Migrations
                 schema: "rules",
                 table: "decisions",
                 type: "uuid",
-                nullable: true);
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000001"));
 
             migrationBuilder.CreateTable(
                 name: "workspaces",
@@ -80,9 +82,6 @@ namespace AutoReply.Rules.Data.Migrations
                 columns: new[] { "Id", "CreatedAt", "Name" },
                 values: new object[] { new Guid("00000000-0000-0000-0000-000000000001"), new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Default workspace" });
 
-            // Decisions from before workspaces were all made under the one configured key: the default workspace's.
-            migrationBuilder.Sql("""UPDATE rules.decisions SET "WorkspaceId" = '00000000-0000-0000-0000-000000000001'""");
-
             migrationBuilder.CreateIndex(
                 name: "IX_numbers_WorkspaceId",
                 schema: "rules",
@@ -94,8 +93,7 @@ namespace AutoReply.Rules.Data.Migrations
                 schema: "rules",
                 table: "decisions",
                 columns: new[] { "WorkspaceId", "EventId" },
-                unique: true)
-                .Annotation("Npgsql:NullsDistinct", false);
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using AutoReply.Ingress.Access;
+using AutoReply.Ingress.Events;
+using AutoReply.IntegrationTests.Infrastructure;
+using AutoReply.Rules.Data;
+using AutoReply.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>
+/// Ingress checking workspaces' keys with the rules service, both in this process against the real
+/// servers; ingress re-checks a key on every request here (<c>KeyCheck:FreshFor</c> zero).
+/// </summary>
+public sealed class IngressKeyCheckTests(RealServers servers) : IAsyncLifetime
+{
+    private readonly RulesConnection connection = new();
+    private ServiceFactory<RulesDbContext> rules = null!;
+    private WebApplicationFactory<EventValidator> ingress = null!;
+    private WorkspacesApi workspaces = null!;
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        rules = new ServiceFactory<RulesDbContext>(servers);
+        workspaces = new WorkspacesApi(rules.CreateClient);
+        ingress = new ServiceFactory<EventValidator>(servers, new Dictionary<string, string?> { ["KeyCheck:FreshFor"] = "00:00:00" })
+            .WithWebHostBuilder(host => host.ConfigureTestServices(services => services
+                .AddHttpClient(RulesApiKeyResolver.ClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => connection.To(rules.Server.CreateHandler()))));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ingress.DisposeAsync();
+        await rules.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_key_revoked_in_rules_is_refused_by_ingress_once_ingress_asks_again()
+    {
+        var (workspaceId, key) = await workspaces.CreateWorkspaceWithKeyAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, await PostEmptyEventAsync(key.Key));
+
+        using var admin = workspaces.Client(ApiKeyAuthentication.DevelopmentAdminKey);
+        (await admin.DeleteAsync($"/v1/workspaces/{workspaceId}/keys/{key.Id}", Cancellation)).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await Eventually.ReadAsync(() => PostEmptyEventAsync(key.Key), status => status != HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task A_known_key_keeps_working_while_rules_does_not_answer_and_an_unknown_one_gets_503()
+    {
+        var (_, known) = await workspaces.CreateWorkspaceWithKeyAsync();
+        var (_, unseen) = await workspaces.CreateWorkspaceWithKeyAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, await PostEmptyEventAsync(known.Key));
+
+        connection.Down = true;
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PostEmptyEventAsync(known.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostEmptyEventAsync(known.Key));
+        using var client = ingress.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", unseen.Key);
+        var refused = await client.PostAsJsonAsync("/v1/events", new { }, Cancellation);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>An event with no fields: 400 once the key is accepted, so nothing is ever published.</summary>
+    private async Task<HttpStatusCode> PostEmptyEventAsync(string key)
+    {
+        using var client = ingress.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        return (await client.PostAsJsonAsync("/v1/events", new { }, Cancellation)).StatusCode;
+    }
+
+    /// <summary>Ingress's connection to rules, which the test can cut.</summary>
+    private sealed class RulesConnection
+    {
+        public bool Down { get; set; }
+
+        public HttpMessageHandler To(HttpMessageHandler rulesServer) => new Cuttable(this) { InnerHandler = rulesServer };
+
+        private sealed class Cuttable(RulesConnection connection) : DelegatingHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+                connection.Down
+                    ? throw new HttpRequestException("Connection refused (test: rules is down).")
+                    : base.SendAsync(request, cancellationToken);
+        }
+    }
+}
