@@ -21,6 +21,12 @@ public enum SuppressionReason
     [JsonStringEnumMemberName("stale")] Stale,
     [JsonStringEnumMemberName("unknown_number")] UnknownNumber,
     [JsonStringEnumMemberName("keyword")] Keyword,
+
+    /// <summary>The contact's events arrive faster than a person could produce them: another automated system, most likely.</summary>
+    [JsonStringEnumMemberName("loop_guard")] LoopGuard,
+
+    /// <summary>The number or its workspace has sent its daily allowance of texts.</summary>
+    [JsonStringEnumMemberName("budget")] Budget,
 }
 
 /// <summary>How a contact opted out of a number's texts.</summary>

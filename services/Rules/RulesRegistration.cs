@@ -34,6 +34,10 @@ public static class RulesRegistration
         builder.Services.AddSingleton<InOrderRecovery>();
         builder.Services.AddScoped<IContactActivityStore, ContactActivityStore>();
         builder.Services.AddScoped<ICooldownStore, CooldownStore>();
+        builder.Services.AddScoped<ISendBudgets, SendBudgets>();
+        builder.Services.AddScoped<LoopGuard>();
+        builder.Services.AddOptions<SendBudgetOptions>().Bind(builder.Configuration.GetSection(SendBudgetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LoopGuardOptions>().Bind(builder.Configuration.GetSection(LoopGuardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AutoReplyEvaluator>();
         builder.Services.AddScoped<TransactionalOutbox>();
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section));

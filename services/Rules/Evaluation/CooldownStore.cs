@@ -20,6 +20,9 @@ public interface ICooldownStore
     /// </summary>
     Task<IReadOnlySet<ContactKey>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken);
 
+    /// <summary>Frees claims this transaction made for replies that will not go out after all (over a budget).</summary>
+    Task ReleaseAsync(IReadOnlyCollection<CooldownRequest> claimed, CancellationToken cancellationToken);
+
     /// <summary>Tells the fast path about claims whose decisions have committed.</summary>
     Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed);
 }
@@ -60,6 +63,21 @@ public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimePr
             RETURNING claim."PhoneNumber", claim."Contact"
             """).ToListAsync(cancellationToken);
         return claimed.Select(c => new ContactKey(c.PhoneNumber, c.Contact)).ToHashSet();
+    }
+
+    public async Task ReleaseAsync(IReadOnlyCollection<CooldownRequest> claimed, CancellationToken cancellationToken)
+    {
+        string[] phoneNumbers = [.. claimed.Select(r => r.Contact.PhoneNumber)];
+        string[] contacts = [.. claimed.Select(r => r.Contact.Contact)];
+        string[] eventIds = [.. claimed.Select(r => r.EventId)];
+        // A claim only ever replaced an expired one, so a window of zero length frees it exactly as before.
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE rules.cooldown_claims AS claim SET "ClaimedUntil" = claim."ClaimedAt"
+            FROM unnest({phoneNumbers}, {contacts}, {eventIds}) AS released("PhoneNumber", "Contact", "EventId")
+            WHERE claim."PhoneNumber" = released."PhoneNumber" AND claim."Contact" = released."Contact" AND claim."EventId" = released."EventId"
+            """,
+            cancellationToken);
     }
 
     public async Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed)

@@ -28,7 +28,8 @@ public sealed record EvaluationInput(
     BusinessNumber? Number,
     DateTimeOffset Now,
     DateTimeOffset? LastOutboundActivity,
-    bool OptedOut);
+    bool OptedOut,
+    bool Looping = false);
 
 public abstract record Verdict;
 
@@ -42,8 +43,8 @@ public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan 
 /// The evaluation rules, in the order they apply: keywords (STOP, START, HELP: always honoured,
 /// even late or for a number without settings), unknown number, stale event, opted-out contact,
 /// the slot for the trigger at the event's time (business hours or after hours), recent activity
-/// by hand. The
-/// cooldown comes last, outside this class, because claiming it is the one step with an effect.
+/// by hand, the loop guard. The cooldown and then the send budgets come last, outside this class,
+/// because claiming them is the one step with an effect.
 /// </summary>
 public static class ReplyPolicy
 {
@@ -84,6 +85,11 @@ public static class ReplyPolicy
         if (input.LastOutboundActivity >= RecentActivitySince(e, number))
         {
             return new Suppress(SuppressionReason.RecentActivity, autoReply.Id);
+        }
+
+        if (input.Looping)
+        {
+            return new Suppress(SuppressionReason.LoopGuard, autoReply.Id);
         }
 
         var text = MessageTemplate.Render(autoReply.Message, number.Name, calendar, input.Now.ToInstant());

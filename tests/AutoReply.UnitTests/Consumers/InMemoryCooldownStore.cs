@@ -30,5 +30,20 @@ internal sealed class InMemoryCooldownStore : ICooldownStore
         return Task.FromResult<IReadOnlySet<ContactKey>>(granted);
     }
 
+    public Task ReleaseAsync(IReadOnlyCollection<CooldownRequest> claimed, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            foreach (var request in claimed)
+            {
+                if (claims.TryGetValue(request.Contact, out var claim) && claim.EventId == request.EventId)
+                {
+                    claims.Remove(request.Contact);
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     public Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed) => Task.CompletedTask;
 }

@@ -10,11 +10,12 @@ using AutoReply.UnitTests.Rules;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AutoReply.UnitTests.Consumers;
 
 /// <summary>The rules service's three consumers, with in-memory cooldown and activity stores.</summary>
-internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, options => new RulesDbContext(options))
+internal sealed class RulesConsumers(SendBudgetOptions? budgets = null) : ConsumerHarness<RulesDbContext>(Start, options => new RulesDbContext(options))
 {
     /// <summary>A Tuesday evening in New York: outside the office's hours.</summary>
     public static readonly DateTimeOffset Start = SampleNumbers.Moment("2026-11-24T20:01-05:00");
@@ -25,6 +26,10 @@ internal sealed class RulesConsumers() : ConsumerHarness<RulesDbContext>(Start, 
     {
         services.AddSingleton<RulesMetrics>();
         services.AddSingleton<ICooldownStore, InMemoryCooldownStore>();
+        services.AddSingleton(Options.Create(budgets ?? new SendBudgetOptions()));
+        services.AddSingleton<ISendBudgets, InMemorySendBudgets>();
+        services.AddSingleton(Options.Create(new LoopGuardOptions()));
+        services.AddScoped<LoopGuard>();
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
         services.AddScoped<AutoReplyEvaluator>();
         services.AddScoped<NumberOwnership>();

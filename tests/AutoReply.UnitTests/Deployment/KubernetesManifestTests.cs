@@ -1,3 +1,5 @@
+using AutoReply.Ingress.Access;
+using AutoReply.Rules.Evaluation;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Reflection;
@@ -27,6 +29,7 @@ public sealed class KubernetesManifestTests
     private const string Redis = $"ConnectionStrings__{DataRegistration.RedisConnectionName}";
     private const string Database = $"ConnectionStrings__{DataRegistration.DatabaseConnectionName}";
     private const string ApiKey = ApiKeyAuthentication.KeyVariable;
+    private const string AdminKey = ApiKeyAuthentication.AdminKeyVariable;
 
     /// <summary>Read by every service: telemetry (the OpenTelemetry SDK's own variables) and the consumer retries.</summary>
     private static readonly string[] EveryService =
@@ -47,12 +50,12 @@ public sealed class KubernetesManifestTests
     {
         ["ingress"] = new(
             typeof(IngressRegistration).Assembly,
-            Requires: [RabbitMq, Redis, ApiKey, $"{ProviderWebhookOptions.Section}__{nameof(ProviderWebhookOptions.AuthToken)}"],
-            Reads: [.. EveryService, .. OptionNames<ProviderWebhookOptions>(ProviderWebhookOptions.Section)]),
+            Requires: [RabbitMq, Redis, $"{ProviderWebhookOptions.Section}__{nameof(ProviderWebhookOptions.AuthToken)}"],
+            Reads: [.. EveryService, ApiKey, .. OptionNames<ProviderWebhookOptions>(ProviderWebhookOptions.Section), .. OptionNames<KeyCheckOptions>(KeyCheckOptions.Section)]),
         ["rules"] = new(
             typeof(RulesRegistration).Assembly,
-            Requires: [RabbitMq, Redis, Database, ApiKey],
-            Reads: EveryService),
+            Requires: [RabbitMq, Redis, Database, AdminKey],
+            Reads: [.. EveryService, ApiKey, .. OptionNames<SendBudgetOptions>(SendBudgetOptions.Section), .. OptionNames<LoopGuardOptions>(LoopGuardOptions.Section)]),
         ["sender"] = new(
             typeof(SenderRegistration).Assembly,
             Requires: [RabbitMq, Database, .. RequiredOptionNames<ProviderOptions>(ProviderOptions.Section)],

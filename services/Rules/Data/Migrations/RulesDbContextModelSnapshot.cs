@@ -189,6 +189,26 @@ namespace AutoReply.Rules.Data.Migrations
                     b.ToTable("outbound_activity", "rules");
                 });
 
+            modelBuilder.Entity("AutoReply.Rules.Evaluation.SendBudgetCount", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ExhaustedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Day");
+
+                    b.ToTable("send_budgets", "rules");
+                });
+
             modelBuilder.Entity("AutoReply.Rules.Numbers.BusinessNumber", b =>
                 {
                     b.Property<string>("PhoneNumber")
