@@ -1,4 +1,5 @@
 using MassTransit;
+using AutoReply.Rules.Audit;
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
@@ -49,6 +50,7 @@ public static class RulesRegistration
         builder.Services.AddSingleton<WorkspaceRequestValidator>();
         builder.Services.AddScoped<IApiKeyResolver, DatabaseApiKeyResolver>();
         builder.Services.AddScoped<NumberOwnership>();
+        builder.Services.AddScoped<AuditTrail>();
         return builder;
     }
 
@@ -60,6 +62,7 @@ public static class RulesRegistration
         api.MapDecisionEndpoints();
         api.MapTemplateEndpoints();
         api.MapWorkspaceEndpoints();
+        api.MapAuditEndpoints();
         return routes;
     }
 }

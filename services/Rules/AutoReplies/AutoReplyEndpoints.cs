@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.Contracts.Sms;
+using AutoReply.Rules.Audit;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.Templates;
@@ -63,7 +64,7 @@ public static class AutoReplyEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.InWorkspaceOf(user).Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         if (number is null)
@@ -94,6 +95,8 @@ public static class AutoReplyEndpoints
             UpdatedAt = now,
         };
         db.AutoReplies.Add(reply);
+        var body = ToResponse(reply, number, validator);
+        audit.Record(user, number.WorkspaceId, AuditAction.AutoReplyCreated, reply.Id.ToString(), null, body);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -108,7 +111,7 @@ public static class AutoReplyEndpoints
             // The number was deleted meanwhile.
             return NumberEndpoints.NumberNotFound(phoneNumber);
         }
-        return TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", ToResponse(reply, number, validator));
+        return TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", body);
     }
 
     private static async Task<Results<Ok<IEnumerable<AutoReplyResponse>>, ProblemHttpResult>> ListAsync(string phoneNumber, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, CancellationToken cancellationToken)
@@ -126,7 +129,7 @@ public static class AutoReplyEndpoints
         return TypedResults.Ok(slots);
     }
 
-    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var number = await db.Numbers.InWorkspaceOf(user).Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         var reply = number?.AutoReplies.SingleOrDefault(r => r.Id == id);
@@ -141,8 +144,11 @@ public static class AutoReplyEndpoints
             return Problems.Invalid(validated.Errors);
         }
 
+        var before = ToResponse(reply, number, validator);
         reply.Message = validated.Value;
         reply.UpdatedAt = clock.GetUtcNow();
+        var body = ToResponse(reply, number, validator);
+        audit.Record(user, number.WorkspaceId, AuditAction.AutoReplyUpdated, reply.Id.ToString(), before, body);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -152,13 +158,30 @@ public static class AutoReplyEndpoints
             // Deleted by another request after we read it: the delete wins, as the product says it stops at once.
             return AutoReplyNotFound(phoneNumber, id);
         }
-        return TypedResults.Ok(ToResponse(reply, number, validator));
+        return TypedResults.Ok(body);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, Guid id, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, Guid id, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var deleted = await db.AutoReplies.InWorkspaceOf(user, db).Where(r => r.PhoneNumber == phoneNumber && r.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? AutoReplyNotFound(phoneNumber, id) : TypedResults.NoContent();
+        var number = await db.Numbers.InWorkspaceOf(user).Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        var reply = number?.AutoReplies.SingleOrDefault(r => r.Id == id);
+        if (number is null || reply is null)
+        {
+            return AutoReplyNotFound(phoneNumber, id);
+        }
+
+        db.AutoReplies.Remove(reply);
+        audit.Record(user, number.WorkspaceId, AuditAction.AutoReplyDeleted, reply.Id.ToString(), ToResponse(reply, number, validator), null);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted by another request after we read it: it is gone either way.
+            return AutoReplyNotFound(phoneNumber, id);
+        }
+        return TypedResults.NoContent();
     }
 
     private static AutoReplyResponse ToResponse(AutoReplyDefinition reply, BusinessNumber number, AutoReplyRequestValidator validator)

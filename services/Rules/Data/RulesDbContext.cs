@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoReply.Rules.Audit;
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
@@ -44,6 +45,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<SendBudgetCount> SendBudgets => Set<SendBudgetCount>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreVocabulariesByName();
@@ -138,6 +141,18 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             activity.HasKey(a => new { a.PhoneNumber, a.Contact });
             activity.Property(a => a.PhoneNumber).HasMaxLength(16);
             activity.Property(a => a.Contact).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_entries");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Actor).HasMaxLength(64);
+            entry.Property(e => e.Action).HasMaxLength(32);
+            entry.Property(e => e.Target).HasMaxLength(64);
+            entry.Property(e => e.Before).HasColumnType("jsonb");
+            entry.Property(e => e.After).HasColumnType("jsonb");
+            entry.HasIndex(e => new { e.WorkspaceId, e.At });
         });
 
         modelBuilder.Entity<SendBudgetCount>(count =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Workspaces;
 using AutoReply.ServiceDefaults.Security;
+using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoReply.Rules.Decisions;
@@ -54,7 +55,7 @@ public static class DecisionEndpoints
         string? phoneNumber = null,
         string? contact = null,
         string? eventId = null,
-        int limit = DecisionQueryValidator.DefaultLimit,
+        int limit = Paging.DefaultLimit,
         int offset = 0)
     {
         var validated = validator.Validate(new DecisionQuery(phoneNumber, contact, eventId, limit, offset));

@@ -7,16 +7,10 @@ public sealed record DecisionQuery(string? PhoneNumber, string? Contact, string?
 
 public sealed class DecisionQueryValidator
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 500;
-
     public Validated<DecisionQuery> Validate(DecisionQuery query)
     {
         var errors = new FieldErrors();
-        if (query.Limit < 1 || query.Limit > MaxLimit || query.Offset < 0)
-        {
-            errors.Add("limit", $"limit must be 1 to {MaxLimit}, offset zero or more.");
-        }
+        Paging.Check(query.Limit, query.Offset, errors);
         // An unencoded "+" in a query string arrives as a space: say so rather than answer an empty list.
         foreach (var (field, value) in new[] { ("phoneNumber", query.PhoneNumber), ("contact", query.Contact) })
         {

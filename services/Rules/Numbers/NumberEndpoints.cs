@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using AutoReply.Contracts;
+using AutoReply.Rules.Audit;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Workspaces;
 using AutoReply.ServiceDefaults.Security;
@@ -29,7 +31,7 @@ public static class NumberEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, ClaimsPrincipal user, NumberSettingsValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, ClaimsPrincipal user, NumberSettingsValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!PhoneNumberFormat.IsE164(phoneNumber))
         {
@@ -49,6 +51,7 @@ public static class NumberEndpoints
             return OwnedElsewhere(phoneNumber);
         }
         var created = number is null;
+        var before = number is null ? null : NumberSettingsResponse.From(number);
         if (number is null)
         {
             number = new BusinessNumber
@@ -69,6 +72,8 @@ public static class NumberEndpoints
         number.RecentActivityWindow = settings.RecentActivityWindow;
         number.MaxEventAge = settings.MaxEventAge;
         number.UpdatedAt = now;
+        var body = NumberSettingsResponse.From(number);
+        audit.Record(user, number.WorkspaceId, created ? AuditAction.NumberCreated : AuditAction.NumberUpdated, phoneNumber, before, body);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -78,7 +83,6 @@ public static class NumberEndpoints
             return ChangedConcurrently(phoneNumber);
         }
 
-        var body = NumberSettingsResponse.From(number);
         return created ? TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}", body) : TypedResults.Ok(body);
     }
 
@@ -88,10 +92,25 @@ public static class NumberEndpoints
         return number is null ? NumberNotFound(phoneNumber) : TypedResults.Ok(NumberSettingsResponse.From(number));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, ClaimsPrincipal user, RulesDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var deleted = await db.Numbers.InWorkspaceOf(user).Where(n => n.PhoneNumber == phoneNumber).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NumberNotFound(phoneNumber) : TypedResults.NoContent();
+        var number = await db.Numbers.InWorkspaceOf(user).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        if (number is null)
+        {
+            return NumberNotFound(phoneNumber);
+        }
+        db.Numbers.Remove(number);
+        audit.Record(user, number.WorkspaceId, AuditAction.NumberDeleted, phoneNumber, NumberSettingsResponse.From(number), null);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted by another request after we read it.
+            return NumberNotFound(phoneNumber);
+        }
+        return TypedResults.NoContent();
     }
 
     public static ValidationProblem InvalidNumber() => Problems.Invalid("phoneNumber", $"phoneNumber {PhoneNumberFormat.E164Hint}.");

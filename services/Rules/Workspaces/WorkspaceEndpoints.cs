@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using AutoReply.Contracts;
+using AutoReply.Rules.Audit;
 using AutoReply.Rules.Data;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.ServiceDefaults.Security;
@@ -46,7 +48,7 @@ public static class WorkspaceEndpoints
         policy => policy.RequireAssertion(context => context.User.IsPlatformAdmin() || context.User.HasClaim(ApiClaims.Scope, scope));
 
     private static async Task<Results<Created<WorkspaceResponse>, ValidationProblem>> CreateAsync(
-        CreateWorkspaceRequest? request, WorkspaceRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateWorkspaceRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validated = validator.Validate(request);
         if (!validated.IsValid)
@@ -56,6 +58,7 @@ public static class WorkspaceEndpoints
         var now = clock.GetUtcNow();
         var workspace = new Workspace { Id = Guid.CreateVersion7(now), Name = validated.Value, CreatedAt = now };
         db.Workspaces.Add(workspace);
+        audit.Record(user, workspace.Id, AuditAction.WorkspaceCreated, workspace.Id.ToString(), null, WorkspaceResponse.From(workspace));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/v1/workspaces/{workspace.Id}", WorkspaceResponse.From(workspace));
     }
@@ -74,7 +77,7 @@ public static class WorkspaceEndpoints
     }
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateKeyAsync(
-        Guid workspaceId, CreateApiKeyRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid workspaceId, CreateApiKeyRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await ReachableAsync(user, workspaceId, db, cancellationToken))
         {
@@ -88,6 +91,7 @@ public static class WorkspaceEndpoints
 
         var (key, secret) = NewKey(workspaceId, validated.Value.Name, validated.Value.Scopes, validated.Value.ExpiresAt, clock.GetUtcNow());
         db.ApiKeys.Add(key);
+        audit.Record(user, workspaceId, AuditAction.KeyCreated, key.Prefix, null, ApiKeyResponse.From(key));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/v1/workspaces/{workspaceId}/keys/{key.Id}", CreatedApiKeyResponse.From(key, secret));
     }
@@ -105,7 +109,7 @@ public static class WorkspaceEndpoints
     }
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RotateKeyAsync(
-        Guid workspaceId, Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid workspaceId, Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var old = await FindKeyAsync(user, workspaceId, keyId, db, cancellationToken);
@@ -124,15 +128,18 @@ public static class WorkspaceEndpoints
         }
 
         var (key, secret) = NewKey(workspaceId, old.Name, old.Scopes, old.ExpiresAt, now);
+        var before = ApiKeyResponse.From(old);
         var stopsAt = now + validated.Value.Duration;
         old.RevokedAt = old.RevokedAt is { } revoked && revoked < stopsAt ? revoked : stopsAt;
         db.ApiKeys.Add(key);
+        audit.Record(user, workspaceId, AuditAction.KeyRotated, old.Prefix, before, ApiKeyResponse.From(old));
+        audit.Record(user, workspaceId, AuditAction.KeyCreated, key.Prefix, null, ApiKeyResponse.From(key));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/v1/workspaces/{workspaceId}/keys/{key.Id}", CreatedApiKeyResponse.From(key, secret));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
-        Guid workspaceId, Guid keyId, ClaimsPrincipal user, RulesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid workspaceId, Guid keyId, ClaimsPrincipal user, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var key = await FindKeyAsync(user, workspaceId, keyId, db, cancellationToken);
         if (key is null)
@@ -142,7 +149,9 @@ public static class WorkspaceEndpoints
         var now = clock.GetUtcNow();
         if (key.RevokedAt is null || key.RevokedAt > now)
         {
+            var before = ApiKeyResponse.From(key);
             key.RevokedAt = now;
+            audit.Record(user, workspaceId, AuditAction.KeyRevoked, key.Prefix, before, ApiKeyResponse.From(key));
             await db.SaveChangesAsync(cancellationToken);
         }
         return TypedResults.NoContent();

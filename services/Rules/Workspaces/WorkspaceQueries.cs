@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using AutoReply.Rules.AutoReplies;
-using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Numbers;
 using AutoReply.ServiceDefaults.Security;
@@ -8,8 +6,8 @@ using AutoReply.ServiceDefaults.Security;
 namespace AutoReply.Rules.Workspaces;
 
 /// <summary>
-/// The caller's workspace's rows, and no others: every endpoint reads and writes through these, so
-/// another workspace's number, auto-reply or decision is simply not found.
+/// The caller's workspace's rows, and no others: every endpoint reads and writes through these (an
+/// auto-reply through its number), so another workspace's number, auto-reply or decision is simply not found.
 /// </summary>
 public static class WorkspaceQueries
 {
@@ -17,12 +15,6 @@ public static class WorkspaceQueries
     {
         var workspaceId = user.RequiredWorkspaceId();
         return numbers.Where(n => n.WorkspaceId == workspaceId);
-    }
-
-    public static IQueryable<AutoReplyDefinition> InWorkspaceOf(this IQueryable<AutoReplyDefinition> replies, ClaimsPrincipal user, RulesDbContext db)
-    {
-        var numbers = db.Numbers.InWorkspaceOf(user);
-        return replies.Where(r => numbers.Any(n => n.PhoneNumber == r.PhoneNumber));
     }
 
     public static IQueryable<Decision> InWorkspaceOf(this IQueryable<Decision> decisions, ClaimsPrincipal user)
