@@ -44,4 +44,6 @@ builder.AddService<Projects.AutoReply_Sender>("sender", port: 5082)
     .WithEnvironment("Provider__AuthToken", providerToken)
     .WithEnvironment("Provider__StatusCallbackUrl", ReferenceExpression.Create($"{ingress.GetEndpoint(ServiceProjects.Http)}/webhooks/provider/status"));
 
+builder.PrintDevelopmentAccess();
+
 await builder.Build().RunAsync();

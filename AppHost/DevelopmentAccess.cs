@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AutoReply.AppHost;
+
+/// <summary>
+/// In Development, the AppHost's console says how to call the system. The default workspace comes
+/// with the rules database and the development keys with the services' configuration, so both work
+/// from the first start; nothing of the kind exists outside Development.
+/// </summary>
+internal static class DevelopmentAccess
+{
+    public static IDistributedApplicationBuilder PrintDevelopmentAccess(this IDistributedApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            return builder;
+        }
+
+        var configuredKey = string.IsNullOrEmpty(builder.Configuration["AUTOREPLY_API_KEY"]) ? "dev-key" : "<the value of AUTOREPLY_API_KEY>";
+        var adminKey = string.IsNullOrEmpty(builder.Configuration["AUTOREPLY_ADMIN_KEY"]) ? "dev-admin-key" : "<the value of AUTOREPLY_ADMIN_KEY>";
+        builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((@event, _) =>
+        {
+            @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AutoReply.AppHost").LogInformation(
+                "Development access: 'Authorization: Bearer {ConfiguredKey}' is a key of the default workspace with every scope, for ingress (port 5080) and rules (port 5081). " +
+                "'Authorization: Bearer {AdminKey}' creates workspaces and their keys on rules (POST /v1/workspaces); the README's 'Try it' starts there.",
+                configuredKey,
+                adminKey);
+            return Task.CompletedTask;
+        });
+        return builder;
+    }
+}
