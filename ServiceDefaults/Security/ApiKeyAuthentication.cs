@@ -21,6 +21,7 @@ namespace AutoReply.ServiceDefaults.Security;
 /// <c>dev-key</c> in Development), a key of the default workspace with every scope, so that clients
 /// from before workspaces keep working; or, on the rules API, the platform administrator's key
 /// (<c>AUTOREPLY_ADMIN_KEY</c>, <c>dev-admin-key</c> in Development), which creates workspaces.
+/// On the rules API a signed-in person's token is taken too (<see cref="IPersonAuthenticator"/>).
 /// </summary>
 public static class ApiKeyAuthentication
 {
@@ -97,13 +98,20 @@ public sealed class ApiKeyHandler(IOptionsMonitor<ApiKeyOptions> options, ILogge
         var resolver = Context.RequestServices.GetService<IApiKeyResolver>();
         try
         {
-            var key = resolver is null ? null : await resolver.ResolveAsync(presented, Context.RequestAborted);
-            return key is null ? AuthenticateResult.Fail("The API key is not valid.") : Success(Identity(key));
+            if (resolver is not null && await resolver.ResolveAsync(presented, Context.RequestAborted) is { } key)
+            {
+                return Success(Identity(key));
+            }
         }
         catch (ApiKeyCheckUnavailableException ex)
         {
             return AuthenticateResult.Fail(ex);
         }
+
+        var people = Context.RequestServices.GetService<IPersonAuthenticator>();
+        return people is not null && await people.AuthenticateAsync(Context) is { } person
+            ? Success(new ClaimsIdentity(person.Claims, Scheme.Name))
+            : AuthenticateResult.Fail("The API key is not valid.");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,5 +1,6 @@
 using AutoReply.Rules;
 using AutoReply.Rules.Data;
+using AutoReply.Rules.People;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.ServiceDefaults.Security;
 
@@ -9,7 +10,7 @@ builder.AddServiceDefaults();
 builder.AddApiKeyAuthentication(platformAdministration: true);
 builder.AddRules();
 builder.AddRateLimits();
-builder.AddOpenApiDocument("AutoReply rules", "Workspaces and their API keys, business numbers, their hours and auto-replies, the example library, and the decision log.", apiKey: true);
+builder.AddOpenApiDocument("AutoReply rules", "Workspaces, their people and API keys, business numbers, their hours and auto-replies, the example library, and the decision log.", apiKey: true);
 
 var app = builder.Build();
 
@@ -22,4 +23,5 @@ app.MapOpenApiDocument();
 app.MapRulesEndpoints();
 
 await app.MigrateDatabaseAsync<RulesDbContext>();
+await app.SeedDevelopmentPersonAsync();
 await app.RunAsync();

@@ -7,6 +7,7 @@ using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
+using AutoReply.Rules.People;
 using AutoReply.Rules.Templates;
 using AutoReply.Rules.Workspaces;
 using AutoReply.ServiceDefaults.Security;
@@ -21,6 +22,7 @@ public static class RulesRegistration
     public static IHostApplicationBuilder AddRules(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<RulesDbContext>(RulesDbContext.Schema);
+        builder.AddPeople();
         builder.AddRedis();
         builder.AddMessageBus(bus =>
         {
@@ -63,6 +65,8 @@ public static class RulesRegistration
         api.MapTemplateEndpoints();
         api.MapWorkspaceEndpoints();
         api.MapAuditEndpoints();
+        api.MapPeopleEndpoints();
+        api.MapMemberEndpoints();
         return routes;
     }
 }

@@ -6,16 +6,24 @@ using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
+using AutoReply.Rules.People;
 using AutoReply.Rules.Workspaces;
 using AutoReply.ServiceDefaults.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace AutoReply.Rules.Data;
 
-/// <summary>The rules service's tables, in their own schema of the shared database.</summary>
-public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : DbContext(options)
+/// <summary>
+/// The rules service's tables, in their own schema of the shared database: with the people who sign
+/// in (ASP.NET Core Identity's user tables) and the keys that protect their tokens.
+/// </summary>
+public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options)
+    : IdentityUserContext<Person, Guid>(options), IDataProtectionKeyContext
 {
     public const string Schema = "rules";
 
@@ -48,14 +56,34 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreVocabulariesByName();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasDefaultSchema(Schema);
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Schema);
+        builder.Entity<Person>().ToTable("people");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("person_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("person_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("person_tokens");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
-        modelBuilder.Entity<Workspace>(workspace =>
+        builder.Entity<Membership>(membership =>
+        {
+            membership.ToTable("memberships");
+            membership.HasKey(m => new { m.WorkspaceId, m.PersonId });
+            membership.Property(m => m.Role).HasMaxLength(16);
+            membership.HasIndex(m => m.PersonId);
+            membership.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            membership.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Workspace>(workspace =>
         {
             workspace.ToTable("workspaces");
             workspace.HasKey(w => w.Id);
@@ -64,7 +92,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             workspace.HasData(new Workspace { Id = DefaultWorkspace.Id, Name = DefaultWorkspace.Name, CreatedAt = DateTimeOffset.UnixEpoch });
         });
 
-        modelBuilder.Entity<ApiKey>(key =>
+        builder.Entity<ApiKey>(key =>
         {
             key.ToTable("api_keys");
             key.HasKey(k => k.Id);
@@ -75,7 +103,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             key.HasOne<Workspace>().WithMany().HasForeignKey(k => k.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<BusinessNumber>(number =>
+        builder.Entity<BusinessNumber>(number =>
         {
             number.ToTable("numbers");
             number.HasKey(n => n.PhoneNumber).HasName(NumberKey);
@@ -95,7 +123,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             number.HasMany(n => n.AutoReplies).WithOne().HasForeignKey(r => r.PhoneNumber).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<AutoReplyDefinition>(reply =>
+        builder.Entity<AutoReplyDefinition>(reply =>
         {
             reply.ToTable("auto_replies");
             reply.HasKey(r => r.Id);
@@ -105,7 +133,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             reply.HasIndex(r => new { r.PhoneNumber, r.Trigger, r.Schedule }).IsUnique().HasDatabaseName(AutoReplyPerSlotIndex);
         });
 
-        modelBuilder.Entity<Decision>(decision =>
+        builder.Entity<Decision>(decision =>
         {
             decision.ToTable("decisions");
             decision.HasKey(d => d.Id);
@@ -117,7 +145,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             decision.Property(d => d.Version).IsRowVersion();
         });
 
-        modelBuilder.Entity<OptOut>(optOut =>
+        builder.Entity<OptOut>(optOut =>
         {
             optOut.ToTable("opt_outs");
             optOut.HasKey(o => new { o.PhoneNumber, o.Contact }).HasName(OptOutKey);
@@ -126,7 +154,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             optOut.Property(o => o.Source).HasMaxLength(16);
         });
 
-        modelBuilder.Entity<CooldownClaim>(claim =>
+        builder.Entity<CooldownClaim>(claim =>
         {
             claim.ToTable("cooldown_claims");
             claim.HasKey(c => new { c.PhoneNumber, c.Contact });
@@ -135,7 +163,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             claim.Property(c => c.EventId).HasMaxLength(128);
         });
 
-        modelBuilder.Entity<OutboundActivity>(activity =>
+        builder.Entity<OutboundActivity>(activity =>
         {
             activity.ToTable("outbound_activity");
             activity.HasKey(a => new { a.PhoneNumber, a.Contact });
@@ -143,7 +171,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             activity.Property(a => a.Contact).HasMaxLength(16);
         });
 
-        modelBuilder.Entity<AuditEntry>(entry =>
+        builder.Entity<AuditEntry>(entry =>
         {
             entry.ToTable("audit_entries");
             entry.HasKey(e => e.Id);
@@ -155,14 +183,14 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             entry.HasIndex(e => new { e.WorkspaceId, e.At });
         });
 
-        modelBuilder.Entity<SendBudgetCount>(count =>
+        builder.Entity<SendBudgetCount>(count =>
         {
             count.ToTable("send_budgets");
             count.HasKey(c => new { c.Scope, c.Day });
             count.Property(c => c.Scope).HasMaxLength(64);
         });
 
-        modelBuilder.Entity<OutboxMessage>(message =>
+        builder.Entity<OutboxMessage>(message =>
         {
             message.ToTable("outbox");
             message.HasKey(m => m.Id);

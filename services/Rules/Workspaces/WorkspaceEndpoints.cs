@@ -23,7 +23,7 @@ public static class WorkspaceEndpoints
         var workspaces = routes.MapGroup("/v1/workspaces").WithTags("Workspaces");
         workspaces.MapPost("", CreateAsync).WithSummary("Create a workspace (platform administrator)")
             .RequireAuthorization(ApiScopes.PlatformAdmin).ProducesProblem(StatusCodes.Status403Forbidden);
-        workspaces.MapGet("", ListAsync).WithSummary("The workspaces the key reaches: every one for the administrator, its own for a workspace's key");
+        workspaces.MapGet("", ListAsync).WithSummary("The workspaces the caller reaches: every one for the administrator, its own for a workspace's key, a person's memberships");
         workspaces.MapGet("/{workspaceId:guid}", GetAsync).WithSummary("One workspace")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -43,9 +43,11 @@ public static class WorkspaceEndpoints
         return routes;
     }
 
-    /// <summary>The administrator, or a workspace's key with <paramref name="scope"/>.</summary>
+    /// <summary>The administrator, a workspace's key with <paramref name="scope"/>, or an owner or admin of the workspace (never a member).</summary>
     private static Action<Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder> ManageKeys(string scope) =>
-        policy => policy.RequireAssertion(context => context.User.IsPlatformAdmin() || context.User.HasClaim(ApiClaims.Scope, scope));
+        policy => policy.RequireAssertion(context => context.User.PersonId() is null
+            ? context.User.IsPlatformAdmin() || context.User.HasClaim(ApiClaims.Scope, scope)
+            : context.User.ManagesWorkspace());
 
     private static async Task<Results<Created<WorkspaceResponse>, ValidationProblem>> CreateAsync(
         CreateWorkspaceRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
@@ -65,7 +67,10 @@ public static class WorkspaceEndpoints
 
     private static async Task<Ok<List<WorkspaceResponse>>> ListAsync(ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
     {
-        var reachable = user.IsPlatformAdmin() ? db.Workspaces : db.Workspaces.Where(w => w.Id == user.WorkspaceId());
+        var personId = user.PersonId();
+        var reachable = user.IsPlatformAdmin() ? db.Workspaces
+            : personId is not null ? db.Workspaces.Where(w => db.Memberships.Any(m => m.WorkspaceId == w.Id && m.PersonId == personId))
+            : db.Workspaces.Where(w => w.Id == user.WorkspaceId());
         var workspaces = await reachable.AsNoTracking().OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(workspaces.ConvertAll(WorkspaceResponse.From));
     }
@@ -179,8 +184,9 @@ public static class WorkspaceEndpoints
         }, secret);
     }
 
+    /// <summary>The scopes the caller may give a key: all of them for whoever manages the workspace, else its own.</summary>
     private static IReadOnlyCollection<string> Grantable(ClaimsPrincipal user) =>
-        user.IsPlatformAdmin() ? [.. ApiScopes.All] : [.. user.FindAll(ApiClaims.Scope).Select(c => c.Value)];
+        user.ManagesWorkspace() ? [.. ApiScopes.All] : [.. user.FindAll(ApiClaims.Scope).Select(c => c.Value)];
 
     private static async Task<bool> ReachableAsync(ClaimsPrincipal user, Guid workspaceId, RulesDbContext db, CancellationToken cancellationToken) =>
         user.CanReach(workspaceId) && await db.Workspaces.AnyAsync(w => w.Id == workspaceId, cancellationToken);
@@ -190,7 +196,7 @@ public static class WorkspaceEndpoints
             ? await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.WorkspaceId == workspaceId, cancellationToken)
             : null;
 
-    private static ProblemHttpResult WorkspaceNotFound(Guid workspaceId) => Problems.NotFound($"No workspace {workspaceId} is reachable with this API key.");
+    public static ProblemHttpResult WorkspaceNotFound(Guid workspaceId) => Problems.NotFound($"No workspace {workspaceId} is reachable with this key or sign-in.");
 
     private static ProblemHttpResult KeyNotFound(Guid keyId) => Problems.NotFound($"No live API key {keyId} in this workspace.");
 }

@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using AutoReply.Contracts;
+using AutoReply.Rules.Audit;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Workspaces;
+using AutoReply.ServiceDefaults.Http;
+using AutoReply.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoReply.Rules.People;
+
+public sealed record AddMemberRequest(string? Email, string? Role, string? Password) : IOpenApiExample<AddMemberRequest>
+{
+    public static AddMemberRequest Example => new("front-desk@acme-dental.example", "member", "a long first password");
+}
+
+public sealed record MemberResponse(Guid PersonId, string Email, WorkspaceRole Role, DateTimeOffset AddedAt);
+
+/// <summary>
+/// <c>/v1/workspaces/{workspaceId}/members</c>: who may sign in to the workspace, and as what. Owners
+/// and admins (and the platform administrator) add and remove people; only an owner adds or removes
+/// an owner, and the last owner stays.
+/// </summary>
+public static class MemberEndpoints
+{
+    public static IEndpointRouteBuilder MapMemberEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var members = routes.MapGroup("/v1/workspaces/{workspaceId:guid}/members").WithTags("Members");
+        members.MapGet("", ListAsync).WithSummary("The workspace's members")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        members.MapPost("", AddAsync).WithSummary("Add a person (a new one with a first password, or an existing one by email) with a role")
+            .RequireAuthorization(policy => policy.RequireAssertion(context => context.User.ManagesWorkspace()))
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        members.MapDelete("/{personId:guid}", RemoveAsync).WithSummary("Remove a person from the workspace: they reach it no more")
+            .RequireAuthorization(policy => policy.RequireAssertion(context => context.User.ManagesWorkspace()))
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return routes;
+    }
+
+    public static Dictionary<string, string[]> PasswordErrors(IdentityResult result) =>
+        new() { ["password"] = [.. result.Errors.Select(e => e.Description)] };
+
+    private static async Task<Results<Ok<List<MemberResponse>>, ProblemHttpResult>> ListAsync(Guid workspaceId, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
+    {
+        if (!user.CanReach(workspaceId))
+        {
+            return WorkspaceEndpoints.WorkspaceNotFound(workspaceId);
+        }
+        var members = await Members(db, db.Memberships.Where(m => m.WorkspaceId == workspaceId)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(members.OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        Guid workspaceId, AddMemberRequest? request, ClaimsPrincipal user, RulesDbContext db, UserManager<Person> people, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!user.CanReach(workspaceId) || !await db.Workspaces.AnyAsync(w => w.Id == workspaceId, cancellationToken))
+        {
+            return WorkspaceEndpoints.WorkspaceNotFound(workspaceId);
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request?.Email) || !request.Email.Contains('@', StringComparison.Ordinal))
+        {
+            errors["email"] = ["email is required: the address the person signs in with."];
+        }
+        if (!Vocabulary.TryParse<WorkspaceRole>(request?.Role, out var role))
+        {
+            errors["role"] = [$"role must be one of {string.Join(", ", Vocabulary.All<WorkspaceRole>())}."];
+        }
+        else if (role == WorkspaceRole.Owner && !IsOwnerOrAdministrator(user))
+        {
+            errors["role"] = ["Only an owner can make someone an owner."];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var person = await people.FindByEmailAsync(request!.Email!.Trim());
+        if (person is null)
+        {
+            if (string.IsNullOrEmpty(request.Password))
+            {
+                return Problems.Invalid("password", "password is required for a person who has no account yet: their first password.");
+            }
+            person = new Person { Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = request.Email.Trim(), Email = request.Email.Trim() };
+            var created = await people.CreateAsync(person, request.Password);
+            if (!created.Succeeded)
+            {
+                return Problems.Invalid(PasswordErrors(created));
+            }
+        }
+        if (await db.Memberships.AnyAsync(m => m.WorkspaceId == workspaceId && m.PersonId == person.Id, cancellationToken))
+        {
+            return Problems.Conflict($"{person.Email} is already a member of this workspace; remove them first to change their role.");
+        }
+
+        var membership = new Membership { WorkspaceId = workspaceId, PersonId = person.Id, Role = role, AddedAt = clock.GetUtcNow() };
+        db.Memberships.Add(membership);
+        var body = new MemberResponse(person.Id, person.Email!, role, membership.AddedAt);
+        audit.Record(user, workspaceId, AuditAction.MemberAdded, person.Email!, null, body);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/v1/workspaces/{workspaceId}/members/{person.Id}", body);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        Guid workspaceId, Guid personId, ClaimsPrincipal user, RulesDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var member = user.CanReach(workspaceId)
+            ? await Members(db, db.Memberships.Where(m => m.WorkspaceId == workspaceId && m.PersonId == personId)).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (member is null)
+        {
+            return Problems.NotFound($"No member {personId} in this workspace.");
+        }
+        if (member.Role == WorkspaceRole.Owner)
+        {
+            if (!IsOwnerOrAdministrator(user))
+            {
+                return Problems.Forbidden("Only an owner can remove an owner.");
+            }
+            if (await db.Memberships.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner, cancellationToken) == 1)
+            {
+                return Problems.Conflict("This is the workspace's last owner: make someone else an owner first.");
+            }
+        }
+
+        db.Memberships.Remove(new Membership { WorkspaceId = workspaceId, PersonId = personId, Role = member.Role });
+        audit.Record(user, workspaceId, AuditAction.MemberRemoved, member.Email, member, null);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed by another request after we read it.
+            return Problems.NotFound($"No member {personId} in this workspace.");
+        }
+        return TypedResults.NoContent();
+    }
+
+    private static IQueryable<MemberResponse> Members(RulesDbContext db, IQueryable<Membership> memberships) => memberships.AsNoTracking()
+        .Join(db.Users, m => m.PersonId, p => p.Id, (m, p) => new MemberResponse(p.Id, p.Email!, m.Role, m.AddedAt));
+
+    private static bool IsOwnerOrAdministrator(ClaimsPrincipal user) => user.IsPlatformAdmin() || user.RoleInWorkspace() == WorkspaceRole.Owner;
+}
