@@ -7,8 +7,9 @@ namespace AutoReply.AppHost;
 
 /// <summary>
 /// In Development, the AppHost's console says how to call the system. The default workspace comes
-/// with the rules database and the development keys with the services' configuration, so both work
-/// from the first start; nothing of the kind exists outside Development.
+/// with the rules database, the development keys with the services' configuration, and rules seeds
+/// the development person, so all of them work from the first start; nothing of the kind exists
+/// outside Development.
 /// </summary>
 internal static class DevelopmentAccess
 {
@@ -25,9 +26,13 @@ internal static class DevelopmentAccess
         {
             @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AutoReply.AppHost").LogInformation(
                 "Development access: 'Authorization: Bearer {ConfiguredKey}' is a key of the default workspace with every scope, for ingress (port 5080) and rules (port 5081). " +
-                "'Authorization: Bearer {AdminKey}' creates workspaces and their keys on rules (POST /v1/workspaces); the README's 'Try it' starts there.",
+                "'Authorization: Bearer {AdminKey}' creates workspaces and their keys on rules (POST /v1/workspaces); the README's 'Try it' starts there. " +
+                "{Email} signs in with the password '{Password}' (POST /v1/people/login) as the default workspace's owner.",
                 configuredKey,
-                adminKey);
+                adminKey,
+                // Rules' DevelopmentPerson seeds them; the AppHost does not reference the service's code.
+                "owner@example.com",
+                "development-only-password");
             return Task.CompletedTask;
         });
         return builder;
