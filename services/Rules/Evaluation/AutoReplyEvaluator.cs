@@ -15,9 +15,10 @@ namespace AutoReply.Rules.Evaluation;
 /// Decides a batch of inbound events. It reads what the batch needs in one round trip per kind
 /// (decisions already made, the numbers with their auto-replies, opt-outs, recent activity): never
 /// cached, so an edit or a delete counts from the very next batch on every replica. It applies
-/// <see cref="ReplyPolicy"/> to each event in the order they occurred, then in one transaction
-/// claims the replies' cooldowns, records exactly one decision per event id and adds each reply's
-/// send command to the outbox, which sends it once committed.
+/// <see cref="ReplyPolicy"/> to each event in the order they occurred (with the <see cref="LoopGuard"/>'s
+/// verdict), then in one transaction claims the replies' cooldowns, spends their daily budgets,
+/// records exactly one decision per event id within its workspace and adds each reply's send
+/// command to the outbox, which sends it once committed.
 /// </summary>
 public sealed partial class AutoReplyEvaluator(
     RulesDbContext db,
