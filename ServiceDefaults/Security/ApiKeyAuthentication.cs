@@ -58,6 +58,14 @@ public static class ApiKeyAuthentication
         return builder;
     }
 
+    /// <summary>The key (or token) of an <c>Authorization: Bearer</c> header; null without one.</summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        const string BearerPrefix = "Bearer ";
+        string? header = request.Headers.Authorization;
+        return header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? header[BearerPrefix.Length..].Trim() : null;
+    }
+
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
 
@@ -74,18 +82,15 @@ public sealed class ApiKeyHandler(IOptionsMonitor<ApiKeyOptions> options, ILogge
     /// <summary>What the rate limits and logs call the configured key: it has no prefix of its own.</summary>
     public const string ConfiguredKeyName = "configured-key";
 
-    private const string BearerPrefix = "Bearer ";
     private const int RetryAfterSeconds = 5;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (ApiKeyAuthentication.PresentedKey(Request) is not { } presented)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var presented = header[BearerPrefix.Length..].Trim();
         if (Matches(presented, Options.AdminKey))
         {
             return Success(new ClaimsIdentity([new Claim(ClaimTypes.Name, ApiScopes.PlatformAdmin), new Claim(ClaimTypes.Role, ApiScopes.PlatformAdmin)], Scheme.Name));

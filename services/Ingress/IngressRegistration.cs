@@ -22,8 +22,10 @@ public static class IngressRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<RememberedAnswers>();
         builder.Services.AddSingleton<IApiKeyResolver, RulesApiKeyResolver>();
-        // A key check waits seconds at most: past that the request is answered 503, or a known key's last answer stands.
+        builder.Services.AddSingleton<NumberAccess>();
+        // A question to rules waits seconds at most: past that a key check is answered 503, or the last answer stands.
 #pragma warning disable EXTEXP0001 // Replacing the default handler is the documented way to give one client its own timeouts.
         builder.Services.AddHttpClient(RulesApiKeyResolver.ClientName)
             .RemoveAllResilienceHandlers()

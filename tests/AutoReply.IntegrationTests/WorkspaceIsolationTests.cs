@@ -41,6 +41,28 @@ public sealed class WorkspaceIsolationTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task Ingress_refuses_events_for_another_workspace_s_number_with_404_once_rules_has_told_it_whose_it_is()
+    {
+        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules", "http"));
+        var (_, keyA) = await workspaces.CreateWorkspaceWithKeyAsync("Workspace A");
+        var (_, keyB) = await workspaces.CreateWorkspaceWithKeyAsync("Workspace B");
+        using var rulesB = workspaces.Client(keyB.Key);
+        var number = TestData.PhoneNumber();
+        await new RulesApi(rulesB).PutNumberAsync(number, TestData.NeverOpen("B's Barber"));
+        using var ingressA = Ingress(keyA.Key);
+
+        // The first events are taken (and decided unknown_number in A) while ingress asks rules in the background.
+        var refused = await Eventually.ReadAsync(
+            () => ingressA.PostAsJsonAsync("/v1/events",
+                new { id = TestData.EventId(), type = "call.missed", phoneNumber = number, contact = TestData.PhoneNumber(), occurredAt = DateTimeOffset.UtcNow }, Cancellation),
+            response => response.StatusCode != HttpStatusCode.Accepted);
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.False(await PostMissedCallAsync(keyB.Key, TestData.EventId(), number, TestData.PhoneNumber()));
+    }
+
+    [Fact]
     public async Task Ingress_refuses_a_key_without_events_write_with_403_and_an_unknown_key_with_401()
     {
         var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules", "http"));

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using AutoReply.Ingress.Access;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,7 @@ public static class EventEndpoints
         events.MapPost("", AcceptOneAsync)
             .WithSummary("Accept one communication event: 202 once it is on the bus")
             .Accepts<EventRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         events.MapPost("/batch", AcceptBatchAsync)
@@ -32,22 +34,23 @@ public static class EventEndpoints
     }
 
     private static async Task<Results<Accepted<EventAccepted>, ValidationProblem, ProblemHttpResult>> AcceptOneAsync(
-        JsonElement body, ClaimsPrincipal user, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement body, HttpRequest request, ClaimsPrincipal user, EventValidator validator, NumberAccess numbers, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
-        var (id, status, duplicate, errors, dependency) = await AcceptAsync(body, user.RequiredWorkspaceId(), validator, intake, metrics, cancellationToken);
+        var (id, status, duplicate, errors, dependency) = await AcceptAsync(body, PosterOf(request, user), validator, numbers, intake, metrics, cancellationToken);
         return status switch
         {
             StatusCodes.Status202Accepted => TypedResults.Accepted((string?)null, new EventAccepted(id!, duplicate!.Value)),
             StatusCodes.Status400BadRequest => Problems.Invalid(errors!),
+            StatusCodes.Status404NotFound => Problems.NotFound(NumberAccess.OtherWorkspacesNumber),
             StatusCodes.Status409Conflict => Problems.Conflict(InFlight),
             _ => Problems.Unavailable(dependency!),
         };
     }
 
     private static async Task<Results<Ok<BatchItemResult[]>, ValidationProblem>> AcceptBatchAsync(
-        JsonElement body, ClaimsPrincipal user, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement body, HttpRequest request, ClaimsPrincipal user, EventValidator validator, NumberAccess numbers, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
-        var workspaceId = user.RequiredWorkspaceId();
+        var poster = PosterOf(request, user);
         if (body.ValueKind != JsonValueKind.Array || body.GetArrayLength() is 0 or > MaxBatchSize)
         {
             return Problems.Invalid("", $"The body must be a JSON array of 1 to {MaxBatchSize} events.");
@@ -57,7 +60,7 @@ public static class EventEndpoints
         var results = new BatchItemResult[items.Length];
         await Parallel.ForAsync(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken }, async (index, token) =>
         {
-            var (id, status, duplicate, errors, dependency) = await AcceptAsync(items[index], workspaceId, validator, intake, metrics, token);
+            var (id, status, duplicate, errors, dependency) = await AcceptAsync(items[index], poster, validator, numbers, intake, metrics, token);
             results[index] = new BatchItemResult(id, status, duplicate, Describe(status, dependency), errors);
         });
         return TypedResults.Ok(results);
@@ -65,7 +68,7 @@ public static class EventEndpoints
 
     /// <summary>One event, from JSON to the bus: the same steps and answers for a single post and a batch item.</summary>
     private static async Task<ItemOutcome> AcceptAsync(
-        JsonElement item, Guid workspaceId, EventValidator validator, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement item, Poster poster, EventValidator validator, NumberAccess numbers, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
     {
         var (request, readErrors) = Read(item);
         var validation = request is null ? null : validator.Validate(request);
@@ -75,7 +78,13 @@ public static class EventEndpoints
             return new ItemOutcome(request?.Id, StatusCodes.Status400BadRequest, null, validation?.Errors ?? readErrors);
         }
 
-        return await intake.AcceptAsync(validation.Value, workspaceId, cancellationToken) switch
+        if (numbers.IsAnotherWorkspacesNumber(poster.Key, poster.WorkspaceId, validation.Value.PhoneNumber))
+        {
+            metrics.Record(validation.Value.Type, IntakeStatus.AnotherWorkspacesNumber);
+            return new ItemOutcome(request!.Id, StatusCodes.Status404NotFound, null, null);
+        }
+
+        return await intake.AcceptAsync(validation.Value, poster.WorkspaceId, cancellationToken) switch
         {
             IntakeStatus.Accepted => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, false, null),
             IntakeStatus.Duplicate => new ItemOutcome(request!.Id, StatusCodes.Status202Accepted, true, null),
@@ -107,10 +116,17 @@ public static class EventEndpoints
     private static string? Describe(int status, string? dependency) => status switch
     {
         StatusCodes.Status400BadRequest => Problems.InvalidTitle,
+        StatusCodes.Status404NotFound => NumberAccess.OtherWorkspacesNumber,
         StatusCodes.Status409Conflict => InFlight,
         StatusCodes.Status503ServiceUnavailable => Problems.UnavailableDetail(dependency!),
         _ => null,
     };
+
+    /// <summary>The key the events came with (to ask rules about numbers with) and its workspace.</summary>
+    private sealed record Poster(string Key, Guid WorkspaceId);
+
+    private static Poster PosterOf(HttpRequest request, ClaimsPrincipal user) =>
+        new(ApiKeyAuthentication.PresentedKey(request)!, user.RequiredWorkspaceId());
 
     private sealed record ItemOutcome(string? Id, int Status, bool? Duplicate, IDictionary<string, string[]>? Errors, string? Dependency = null);
 }

@@ -16,6 +16,9 @@ public enum IntakeStatus
     InFlight,
     BusUnavailable,
     DeduplicationUnavailable,
+
+    /// <summary>Refused before intake: the posting workspace's key names another workspace's number.</summary>
+    AnotherWorkspacesNumber,
 }
 
 /// <summary>

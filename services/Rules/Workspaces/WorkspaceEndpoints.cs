@@ -40,6 +40,9 @@ public static class WorkspaceEndpoints
         routes.MapGet(CurrentKeyPath, Current).WithTags("API keys")
             .WithSummary("The key this request is made with: its workspace and scopes")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet(CurrentKeyPath + "/numbers/{phoneNumber}", MayPostForAsync).WithTags("API keys")
+            .WithSummary("Whether events posted with this key for the number are taken: not for another workspace's number")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -167,6 +170,19 @@ public static class WorkspaceEndpoints
         user.WorkspaceId() is { } workspaceId && Guid.TryParse(user.FindFirstValue(ApiClaims.KeyId), out var keyId)
             ? TypedResults.Ok(new ApiKeyIdentity(keyId, user.KeyName(), workspaceId, [.. user.FindAll(ApiClaims.Scope).Select(c => c.Value)]))
             : Problems.NotFound("The platform administrator's key belongs to no workspace.");
+
+    /// <summary>How ingress learns which numbers to refuse: 204 for the key's workspace's numbers and numbers nobody owns, 404 for another workspace's.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> MayPostForAsync(string phoneNumber, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)
+    {
+        if (user.WorkspaceId() is not { } workspaceId)
+        {
+            return Problems.NotFound("The platform administrator's key belongs to no workspace.");
+        }
+        var owner = await db.Numbers.Where(n => n.PhoneNumber == phoneNumber).Select(n => (Guid?)n.WorkspaceId).SingleOrDefaultAsync(cancellationToken);
+        return owner is null || owner == workspaceId
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"{phoneNumber} belongs to another workspace: events for it are not taken with this key.");
+    }
 
     private static (ApiKey Key, string Secret) NewKey(Guid workspaceId, string name, List<string> scopes, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
