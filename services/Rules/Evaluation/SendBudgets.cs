@@ -79,16 +79,15 @@ public sealed class SendBudgets(RulesDbContext db, IOptions<SendBudgetOptions> o
 
         var day = DayOf(now);
         string[] scopes = [.. ScopesOf(requests).Order(StringComparer.Ordinal)];
-        // One statement creates today's rows where missing and locks them all, in scope order; the
-        // no-op update is what makes an existing row come back locked.
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO rules.send_budgets ("Scope", "Day", "Sent")
+            SELECT scope, {day}, 0 FROM unnest({scopes}) AS scope ORDER BY scope
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken);
         var counts = await db.SendBudgets
-            .FromSql(
-                $"""
-                INSERT INTO rules.send_budgets AS budget ("Scope", "Day", "Sent")
-                SELECT scope, {day}, 0 FROM unnest({scopes}) AS scope ORDER BY scope
-                ON CONFLICT ("Scope", "Day") DO UPDATE SET "Sent" = budget."Sent"
-                RETURNING budget.*
-                """)
+            .FromSql($"""SELECT * FROM rules.send_budgets WHERE "Day" = {day} AND "Scope" = ANY({scopes}) ORDER BY "Scope" FOR UPDATE""")
             .ToDictionaryAsync(count => count.Scope, StringComparer.Ordinal, cancellationToken);
         return Allocate(requests, counts, options.Value, now);
     }
