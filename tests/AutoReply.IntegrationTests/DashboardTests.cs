@@ -12,7 +12,7 @@ namespace AutoReply.IntegrationTests;
 public sealed class DashboardTests(AppHostFixture system)
 {
     private static readonly string[] Servers = ["rabbitmq", "rabbitmq-epmd", "redis", "postgres", "autoreplydb"];
-    private static readonly string[] Services = ["ingress", "sender", "smssandbox"];
+    private static readonly string[] Services = ["ingress", "sender", "smssandbox", "web"];
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]

@@ -1,0 +1,69 @@
+using System.Net;
+using AutoReply.IntegrationTests.Infrastructure;
+using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>The web app the AppHost starts, in Debian's Chromium: people sign in with its cookie and its forms' antiforgery tokens.</summary>
+[Collection(nameof(WholeSystem))]
+public sealed class WebSignInTests(AppHostFixture system)
+{
+    private const string DevelopmentEmail = "owner@example.com";
+    private const string DevelopmentPassword = "development-only-password";
+
+    [Fact]
+    public async Task A_person_signs_in_to_the_web_app_sees_their_workspaces_and_signs_out()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(system.Url("web"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        await page.GetByLabel("Email").FillAsync(DevelopmentEmail);
+        await page.GetByLabel("Password").FillAsync(DevelopmentPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workspaces" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Default workspace")).ToBeVisibleAsync();
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "autoreply");
+        Assert.True(cookie.HttpOnly);
+        await Screenshots.SaveAsync(page, "web-workspaces");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        await page.GotoAsync(system.Url("web"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_said_next_to_the_form_and_signs_nobody_in()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+
+        await page.GotoAsync($"{system.Url("web")}/login");
+        await page.GetByLabel("Email").FillAsync(DevelopmentEmail);
+        await page.GetByLabel("Password").FillAsync("not the password at all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not right");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "autoreply");
+    }
+
+    [Fact]
+    public async Task A_sign_in_posted_without_the_form_s_antiforgery_token_is_refused()
+    {
+        using var client = system.App.CreateHttpClient("web", "http");
+
+        var posted = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["Input.Email"] = DevelopmentEmail,
+            ["Input.Password"] = DevelopmentPassword,
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.DoesNotContain(posted.Headers, header => header.Key == "Set-Cookie" && header.Value.Any(v => v.StartsWith("autoreply=", StringComparison.Ordinal)));
+    }
+}
