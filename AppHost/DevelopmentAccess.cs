@@ -27,7 +27,7 @@ internal static class DevelopmentAccess
             @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AutoReply.AppHost").LogInformation(
                 "Development access: 'Authorization: Bearer {ConfiguredKey}' is a key of the default workspace with every scope, for ingress (port 5080) and rules (port 5081). " +
                 "'Authorization: Bearer {AdminKey}' creates workspaces and their keys on rules (POST /v1/workspaces); the README's 'Try it' starts there. " +
-                "{Email} signs in with the password '{Password}' (POST /v1/people/login) as the default workspace's owner.",
+                "{Email} signs in with the password '{Password}' as the default workspace's owner, at the web app (http://127.0.0.1:5070) or POST /v1/people/login.",
                 configuredKey,
                 adminKey,
                 // Rules' DevelopmentPerson seeds them; the AppHost does not reference the service's code.
