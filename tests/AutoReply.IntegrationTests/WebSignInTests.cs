@@ -52,6 +52,21 @@ public sealed class WebSignInTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task A_sign_in_link_returns_only_to_a_page_of_the_web_app()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"{system.Url("web")}/login?returnUrl={Uri.EscapeDataString("//elsewhere.example/")}");
+        await page.GetByLabel("Email").FillAsync(DevelopmentEmail);
+        await page.GetByLabel("Password").FillAsync(DevelopmentPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workspaces" })).ToBeVisibleAsync();
+        Assert.StartsWith(system.Url("web"), page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_sign_in_posted_without_the_form_s_antiforgery_token_is_refused()
     {
         using var client = system.App.CreateHttpClient("web", "http");
