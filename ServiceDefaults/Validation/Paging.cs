@@ -6,6 +6,14 @@ public static class Paging
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
+    /// <summary>For a list endpoint whose only query is its page.</summary>
+    public static Validated<Page> Validate(int limit, int offset)
+    {
+        var errors = new FieldErrors();
+        Check(limit, offset, errors);
+        return errors.Result(() => new Page(limit, offset));
+    }
+
     public static void Check(int limit, int offset, FieldErrors errors)
     {
         if (limit < 1 || limit > MaxLimit || offset < 0)
@@ -14,3 +22,5 @@ public static class Paging
         }
     }
 }
+
+public sealed record Page(int Limit, int Offset);

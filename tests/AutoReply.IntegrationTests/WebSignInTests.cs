@@ -37,6 +37,31 @@ public sealed class WebSignInTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task A_person_sees_the_workspace_s_phone_numbers_with_those_replying_marked_on_a_desktop_and_a_phone()
+    {
+        var (replying, quiet) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        await rules.PutNumberAsync(replying, TestData.NeverOpen("Replying Dental " + replying[^4..]));
+        await rules.CreateAutoReplyAsync(replying, "missed_call", "after_hours", "We'll call you back.");
+        await rules.PutNumberAsync(quiet, TestData.NeverOpen("Quiet Plumbing " + quiet[^4..]));
+        await using var browser = await Browser.LaunchAsync();
+
+        foreach (var (width, height, name) in new[] { (1600, 1000, "web-phone-numbers"), (390, 844, "web-phone-numbers-phone") })
+        {
+            var page = await browser.NewPageAsync(width, height);
+            await SignInAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Default workspace" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phone numbers" })).ToBeVisibleAsync();
+            var replyingCard = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Replying Dental " + replying[^4..] });
+            await Assertions.Expect(replyingCard).ToContainTextAsync("Auto-replies on (1)");
+            await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Quiet Plumbing " + quiet[^4..] })).ToContainTextAsync("No auto-replies");
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways.");
+            await Screenshots.SaveAsync(page, name);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_said_next_to_the_form_and_signs_nobody_in()
     {
         await using var browser = await Browser.LaunchAsync();
@@ -64,6 +89,15 @@ public sealed class WebSignInTests(AppHostFixture system)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workspaces" })).ToBeVisibleAsync();
         Assert.StartsWith(system.Url("web"), page.Url, StringComparison.Ordinal);
+    }
+
+    private async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync($"{system.Url("web")}/login");
+        await page.GetByLabel("Email").FillAsync(DevelopmentEmail);
+        await page.GetByLabel("Password").FillAsync(DevelopmentPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workspaces" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -110,6 +110,7 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
     /// <summary>Each workspace endpoint and the scope it needs.</summary>
     public static TheoryData<string, string, string> ScopedEndpoints => new()
     {
+        { ApiScopes.ConfigRead, "GET", "/v1/numbers" },
         { ApiScopes.ConfigRead, "GET", "/v1/numbers/{number}" },
         { ApiScopes.ConfigWrite, "PUT", "/v1/numbers/{number}" },
         { ApiScopes.ConfigWrite, "DELETE", "/v1/numbers/{number}" },
@@ -227,6 +228,27 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
         var current = await defaultClient.GetFromJsonAsync<ApiKeyIdentity>("/v1/keys/current", Cancellation);
         Assert.Equal(DefaultWorkspace.Id, current!.WorkspaceId);
         Assert.NotEqual(DefaultWorkspace.Id, workspaceId);
+    }
+
+    [Fact]
+    public async Task The_number_list_shows_only_the_workspace_s_numbers_by_name_with_how_many_auto_replies_are_on()
+    {
+        var (_, key) = await workspaces.CreateWorkspaceWithKeyAsync();
+        var (_, otherKey) = await workspaces.CreateWorkspaceWithKeyAsync();
+        using var client = workspaces.Client(key.Key);
+        var api = new RulesApi(client);
+        var (bakery, cafe) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await api.PutNumberAsync(cafe, TestData.NeverOpen("Cafe"));
+        await api.PutNumberAsync(bakery, TestData.NeverOpen("Bakery"));
+        await api.CreateAutoReplyAsync(bakery, "missed_call", "after_hours", "Back soon.");
+        using var other = workspaces.Client(otherKey.Key);
+        await new RulesApi(other).PutNumberAsync(TestData.PhoneNumber(), TestData.NeverOpen("Another's"));
+
+        var numbers = await client.GetFromJsonAsync<List<JsonElement>>("/v1/numbers", Cancellation);
+
+        Assert.Equal(
+            [("Bakery", bakery, 1), ("Cafe", cafe, 0)],
+            numbers!.Select(n => (n.GetProperty("name").GetString(), n.GetProperty("phoneNumber").GetString(), n.GetProperty("activeAutoReplies").GetInt32())));
     }
 
     private static string Fill(string path, string number, Guid reply, Guid workspace, Guid key) => path

@@ -33,18 +33,17 @@ public static class AuditEndpoints
     private static async Task<Results<Ok<List<AuditEntryResponse>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken, int limit = Paging.DefaultLimit, int offset = 0)
     {
-        var errors = new FieldErrors();
-        Paging.Check(limit, offset, errors);
-        if (errors.Any)
+        var page = Paging.Validate(limit, offset);
+        if (!page.IsValid)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(page.Errors);
         }
 
         var workspaceId = user.RequiredWorkspaceId();
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.WorkspaceId == workspaceId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip(offset).Take(limit)
+            .Skip(page.Value.Offset).Take(page.Value.Limit)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(entries.ConvertAll(e => new AuditEntryResponse(e.Id, e.At, e.Actor, e.Action, e.Target, Parse(e.Before), Parse(e.After))));
     }

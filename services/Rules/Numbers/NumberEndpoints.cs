@@ -16,6 +16,9 @@ public static class NumberEndpoints
 {
     public static IEndpointRouteBuilder MapNumberEndpoints(this IEndpointRouteBuilder routes)
     {
+        routes.MapGet("/v1/numbers", ListAsync).WithTags("Numbers")
+            .WithSummary("The workspace's numbers by name, each with how many auto-replies it has on")
+            .RequireScope(ApiScopes.ConfigRead);
         var numbers = routes.MapGroup("/v1/numbers/{phoneNumber}").WithTags("Numbers");
         numbers.MapPut("", PutAsync)
             .WithSummary("Create or replace a business number's settings")
@@ -84,6 +87,22 @@ public static class NumberEndpoints
         }
 
         return created ? TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}", body) : TypedResults.Ok(body);
+    }
+
+    private static async Task<Results<Ok<List<NumberSummary>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken, int limit = Paging.DefaultLimit, int offset = 0)
+    {
+        var page = Paging.Validate(limit, offset);
+        if (!page.IsValid)
+        {
+            return Problems.Invalid(page.Errors);
+        }
+        var numbers = await db.Numbers.InWorkspaceOf(user).AsNoTracking()
+            .OrderBy(n => n.Name).ThenBy(n => n.PhoneNumber)
+            .Skip(page.Value.Offset).Take(page.Value.Limit)
+            .Select(n => new NumberSummary(n.PhoneNumber, n.Name, n.TimeZone, n.AutoReplies.Count))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(numbers);
     }
 
     private static async Task<Results<Ok<NumberSettingsResponse>, ProblemHttpResult>> GetAsync(string phoneNumber, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)

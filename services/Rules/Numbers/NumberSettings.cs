@@ -49,6 +49,9 @@ public sealed record NumberSettingsResponse(
         number.UpdatedAt);
 }
 
+/// <summary>A number in the workspace's list: <see cref="ActiveAutoReplies"/> of its six slots are filled.</summary>
+public sealed record NumberSummary(string PhoneNumber, string Name, string TimeZone, int ActiveAutoReplies);
+
 /// <summary>ISO-8601 durations (<c>PT3H</c>, <c>PT15M</c>, <c>P1D</c>) as the API writes them.</summary>
 public static class IsoDuration
 {

@@ -3,11 +3,17 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace AutoReply.Web.Rules;
 
-/// <summary>Sends the signed-in person's rules token (kept inside this app's cookie) with each call to rules.</summary>
+/// <summary>
+/// Sends the signed-in person's rules token (kept inside this app's cookie) with each call to rules,
+/// and the workspace the page is about (its <c>{workspaceId}</c> route value): rules answers with
+/// that workspace's data if the person is a member of it, and refuses otherwise.
+/// </summary>
 public sealed class PersonTokenHandler(IHttpContextAccessor http) : DelegatingHandler
 {
     public const string AccessToken = "access_token";
     public const string RefreshToken = "refresh_token";
+    public const string WorkspaceRouteValue = "workspaceId";
+    private const string WorkspaceHeader = "AutoReply-Workspace";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -15,6 +21,10 @@ public sealed class PersonTokenHandler(IHttpContextAccessor http) : DelegatingHa
             && await context.GetTokenAsync(AccessToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        if (http.HttpContext?.GetRouteValue(WorkspaceRouteValue) is { } workspaceId)
+        {
+            request.Headers.Add(WorkspaceHeader, workspaceId.ToString());
         }
         return await base.SendAsync(request, cancellationToken);
     }

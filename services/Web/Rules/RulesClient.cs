@@ -12,6 +12,8 @@ public sealed record PersonWorkspace(Guid WorkspaceId, string Name, WorkspaceRol
 
 public sealed record SignedInPerson(Guid Id, string Email, List<PersonWorkspace> Workspaces);
 
+public sealed record NumberSummary(string PhoneNumber, string Name, string TimeZone, int ActiveAutoReplies);
+
 /// <summary>A refused sign-in, in the rules API's words.</summary>
 public sealed record SignInRefusal(string Reason);
 
@@ -42,6 +44,10 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SignedInPerson>(cancellationToken))!;
     }
+
+    /// <summary>The numbers of the workspace the page is about (<see cref="PersonTokenHandler"/> names it).</summary>
+    public async Task<List<NumberSummary>> NumbersAsync(CancellationToken cancellationToken) =>
+        (await http.GetFromJsonAsync<List<NumberSummary>>(Url("/v1/numbers?limit=500"), cancellationToken))!;
 
     private Uri Url(string path) => new(options.Value.Url, path);
 }
