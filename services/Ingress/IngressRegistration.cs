@@ -22,12 +22,13 @@ public static class IngressRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<RulesAsker>();
         builder.Services.AddSingleton<RememberedAnswers>();
         builder.Services.AddSingleton<IApiKeyResolver, RulesApiKeyResolver>();
         builder.Services.AddSingleton<NumberAccess>();
         // A question to rules waits seconds at most: past that a key check is answered 503, or the last answer stands.
 #pragma warning disable EXTEXP0001 // Replacing the default handler is the documented way to give one client its own timeouts.
-        builder.Services.AddHttpClient(RulesApiKeyResolver.ClientName)
+        builder.Services.AddHttpClient(RulesAsker.ClientName)
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(resilience =>
             {

@@ -30,7 +30,7 @@ public sealed class IngressKeyCheckTests(RealServers servers) : IAsyncLifetime
         workspaces = new WorkspacesApi(rules.CreateClient);
         ingress = new ServiceFactory<EventValidator>(servers, new Dictionary<string, string?> { ["KeyCheck:FreshFor"] = "00:00:00" })
             .WithWebHostBuilder(host => host.ConfigureTestServices(services => services
-                .AddHttpClient(RulesApiKeyResolver.ClientName)
+                .AddHttpClient(RulesAsker.ClientName)
                 .ConfigurePrimaryHttpMessageHandler(() => connection.To(rules.Server.CreateHandler()))));
         return ValueTask.CompletedTask;
     }

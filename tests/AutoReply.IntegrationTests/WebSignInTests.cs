@@ -1,6 +1,7 @@
 using System.Net;
 using AutoReply.IntegrationTests.Infrastructure;
 using Aspire.Hosting.Testing;
+using AutoReply.Rules.People;
 using Microsoft.Playwright;
 
 namespace AutoReply.IntegrationTests;
@@ -9,8 +10,8 @@ namespace AutoReply.IntegrationTests;
 [Collection(nameof(WholeSystem))]
 public sealed class WebSignInTests(AppHostFixture system)
 {
-    private const string DevelopmentEmail = "owner@example.com";
-    private const string DevelopmentPassword = "development-only-password";
+    private const string DevelopmentEmail = DevelopmentPerson.Email;
+    private const string DevelopmentPassword = DevelopmentPerson.Password;
 
     [Fact]
     public async Task A_person_signs_in_to_the_web_app_sees_their_workspaces_and_signs_out()

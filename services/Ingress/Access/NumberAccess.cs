@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
 
 namespace AutoReply.Ingress.Access;
 
@@ -11,7 +9,7 @@ namespace AutoReply.Ingress.Access;
 /// number together, so that intake never waits for rules: until the answer is in, an event is taken
 /// and rules decides it within the workspace that posted it (<c>unknown_number</c>, no text).
 /// </summary>
-public sealed class NumberAccess(IHttpClientFactory clients, RememberedAnswers answers, IOptions<KeyCheckOptions> options)
+public sealed class NumberAccess(RulesAsker rules, RememberedAnswers answers)
 {
     public const string OtherWorkspacesNumber = "This number belongs to another workspace: events for it are not taken with this key.";
 
@@ -29,9 +27,7 @@ public sealed class NumberAccess(IHttpClientFactory clients, RememberedAnswers a
 
     private async Task<bool> AskAsync(string presentedKey, string phoneNumber, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.RulesUrl, $"/v1/keys/current/numbers/{Uri.EscapeDataString(phoneNumber)}"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", presentedKey);
-        using var response = await clients.CreateClient(RulesApiKeyResolver.ClientName).SendAsync(request, cancellationToken);
+        using var response = await rules.AskAsync($"/v1/keys/current/numbers/{Uri.EscapeDataString(phoneNumber)}", presentedKey, cancellationToken);
         return response.StatusCode switch
         {
             HttpStatusCode.NoContent => false,

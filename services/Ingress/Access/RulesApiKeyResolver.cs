@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using AutoReply.ServiceDefaults.Security;
-using Microsoft.Extensions.Options;
 
 namespace AutoReply.Ingress.Access;
 
@@ -13,13 +11,18 @@ namespace AutoReply.Ingress.Access;
 /// (<see cref="RememberedAnswers"/>): a revoked key stops working here within
 /// <c>KeyCheck:FreshFor</c>, and a known key keeps working while rules restarts.
 /// </summary>
-public sealed class RulesApiKeyResolver(IHttpClientFactory clients, RememberedAnswers answers, IOptions<KeyCheckOptions> options) : IApiKeyResolver
+public sealed class RulesApiKeyResolver(RulesAsker rules, RememberedAnswers answers) : IApiKeyResolver
 {
-    public const string ClientName = "rules";
     public const string Dependency = "rules service, which checks API keys,";
 
     public async Task<ApiKeyIdentity?> ResolveAsync(string presentedKey, CancellationToken cancellationToken)
     {
+        // Anything not shaped like a workspace's key is no key at all: rules is not asked about it.
+        if (!WorkspaceKeyShape.TryReadPrefix(presentedKey, out _))
+        {
+            return null;
+        }
+
         var question = "api-key:" + Hash(presentedKey);
         Task<ApiKeyIdentity?> Ask(CancellationToken token) => AskAsync(presentedKey, token);
         if (answers.TryRecall(question, Ask, out var known))
@@ -37,13 +40,11 @@ public sealed class RulesApiKeyResolver(IHttpClientFactory clients, RememberedAn
     }
 
     /// <summary>Never the key itself in memory longer than the request: its hash names the question.</summary>
-    public static string Hash(string presentedKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey)));
+    private static string Hash(string presentedKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey)));
 
     private async Task<ApiKeyIdentity?> AskAsync(string presentedKey, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.RulesUrl, "/v1/keys/current"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", presentedKey);
-        using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+        using var response = await rules.AskAsync("/v1/keys/current", presentedKey, cancellationToken);
         return response.StatusCode switch
         {
             HttpStatusCode.OK => await response.Content.ReadFromJsonAsync<ApiKeyIdentity>(cancellationToken),

@@ -97,7 +97,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options)
             key.ToTable("api_keys");
             key.HasKey(k => k.Id);
             key.Property(k => k.Name).HasMaxLength(WorkspaceRequestValidator.MaxNameLength);
-            key.Property(k => k.Prefix).HasMaxLength(ApiKeySecret.PrefixLength);
+            key.Property(k => k.Prefix).HasMaxLength(WorkspaceKeyShape.PrefixLength);
             key.HasIndex(k => k.Prefix).IsUnique();
             key.HasIndex(k => k.WorkspaceId);
             key.HasOne<Workspace>().WithMany().HasForeignKey(k => k.WorkspaceId).OnDelete(DeleteBehavior.Cascade);

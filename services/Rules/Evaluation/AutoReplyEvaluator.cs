@@ -149,11 +149,6 @@ public sealed partial class AutoReplyEvaluator(
     {
         var key = Key(e);
         var number = facts.NumberOf(e);
-        if (number is null && e.WorkspaceId is not null)
-        {
-            // Not the submitter's number: it may not opt anyone out of another workspace's texts.
-            return new Suppress(SuppressionReason.UnknownNumber);
-        }
         var record = facts.OptOuts.GetValueOrDefault(key);
         DateTimeOffset? lastOutbound = facts.LastOutbound.TryGetValue(key, out var at) ? at : null;
         var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, record?.IsOptedOut == true, looping));

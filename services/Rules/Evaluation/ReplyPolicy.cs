@@ -40,8 +40,9 @@ public sealed record Suppress(SuppressionReason Reason, Guid? AutoReplyId = null
 public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan Cooldown) : Verdict;
 
 /// <summary>
-/// The evaluation rules, in the order they apply: keywords (STOP, START, HELP: always honoured,
-/// even late or for a number without settings), unknown number, stale event, opted-out contact,
+/// The evaluation rules, in the order they apply: a workspace's event for a number it does not own
+/// (an unknown number, before anything else), keywords (STOP, START, HELP: always honoured, even
+/// late or for a number without settings), unknown number, stale event, opted-out contact,
 /// the slot for the trigger at the event's time (business hours or after hours), recent activity
 /// by hand, the loop guard. The cooldown and then the send budgets come last, outside this class,
 /// because claiming them is the one step with an effect.
@@ -51,6 +52,12 @@ public static class ReplyPolicy
     public static Verdict Evaluate(EvaluationInput input)
     {
         var e = input.Event;
+        // A workspace posting for a number it does not own may not even opt someone out of it.
+        if (e.WorkspaceId is not null && input.Number is null)
+        {
+            return new Suppress(SuppressionReason.UnknownNumber);
+        }
+
         var keyword = e.Trigger == Trigger.Message ? Keywords.Classify(e.Body, input.OptedOut) : KeywordKind.None;
         if (keyword != KeywordKind.None)
         {

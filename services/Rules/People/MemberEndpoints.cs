@@ -53,40 +53,29 @@ public static class MemberEndpoints
     }
 
     private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid workspaceId, AddMemberRequest? request, ClaimsPrincipal user, RulesDbContext db, UserManager<Person> people, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid workspaceId, AddMemberRequest? request, ClaimsPrincipal user, MemberRequestValidator validator, RulesDbContext db, UserManager<Person> people, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!user.CanReach(workspaceId) || !await db.Workspaces.AnyAsync(w => w.Id == workspaceId, cancellationToken))
         {
             return WorkspaceEndpoints.WorkspaceNotFound(workspaceId);
         }
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request?.Email) || !request.Email.Contains('@', StringComparison.Ordinal))
+        var validated = validator.Validate(request, IsOwnerOrAdministrator(user));
+        if (!validated.IsValid)
         {
-            errors["email"] = ["email is required: the address the person signs in with."];
+            return Problems.Invalid(validated.Errors);
         }
-        if (!Vocabulary.TryParse<WorkspaceRole>(request?.Role, out var role))
-        {
-            errors["role"] = [$"role must be one of {string.Join(", ", Vocabulary.All<WorkspaceRole>())}."];
-        }
-        else if (role == WorkspaceRole.Owner && !IsOwnerOrAdministrator(user))
-        {
-            errors["role"] = ["Only an owner can make someone an owner."];
-        }
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
+        var (email, role, password) = validated.Value;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var person = await people.FindByEmailAsync(request!.Email!.Trim());
+        var person = await people.FindByEmailAsync(email);
         if (person is null)
         {
-            if (string.IsNullOrEmpty(request.Password))
+            if (password is null)
             {
                 return Problems.Invalid("password", "password is required for a person who has no account yet: their first password.");
             }
-            person = new Person { Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = request.Email.Trim(), Email = request.Email.Trim() };
-            var created = await people.CreateAsync(person, request.Password);
+            person = new Person { Id = Guid.CreateVersion7(clock.GetUtcNow()), UserName = email, Email = email };
+            var created = await people.CreateAsync(person, password);
             if (!created.Succeeded)
             {
                 return Problems.Invalid(PasswordErrors(created));

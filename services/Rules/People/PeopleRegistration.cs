@@ -37,6 +37,7 @@ public static class PeopleRegistration
         builder.Services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
         builder.Services.AddDataProtection().SetApplicationName("autoreply-rules").PersistKeysToDbContext<RulesDbContext>();
         builder.Services.AddScoped<IPersonAuthenticator, PersonAuthenticator>();
+        builder.Services.AddSingleton<MemberRequestValidator>();
         return builder;
     }
 }

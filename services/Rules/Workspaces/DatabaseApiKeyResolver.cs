@@ -11,7 +11,7 @@ public sealed class DatabaseApiKeyResolver(RulesDbContext db, TimeProvider clock
 
     public async Task<ApiKeyIdentity?> ResolveAsync(string presentedKey, CancellationToken cancellationToken)
     {
-        if (!ApiKeySecret.TryReadPrefix(presentedKey, out var prefix))
+        if (!WorkspaceKeyShape.TryReadPrefix(presentedKey, out var prefix))
         {
             return null;
         }

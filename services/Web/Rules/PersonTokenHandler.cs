@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using AutoReply.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication;
 
 namespace AutoReply.Web.Rules;
@@ -13,7 +14,6 @@ public sealed class PersonTokenHandler(IHttpContextAccessor http) : DelegatingHa
     public const string AccessToken = "access_token";
     public const string RefreshToken = "refresh_token";
     public const string WorkspaceRouteValue = "workspaceId";
-    private const string WorkspaceHeader = "AutoReply-Workspace";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class PersonTokenHandler(IHttpContextAccessor http) : DelegatingHa
         }
         if (http.HttpContext?.GetRouteValue(WorkspaceRouteValue) is { } workspaceId)
         {
-            request.Headers.Add(WorkspaceHeader, workspaceId.ToString());
+            request.Headers.Add(IPersonAuthenticator.WorkspaceHeader, workspaceId.ToString());
         }
         return await base.SendAsync(request, cancellationToken);
     }

@@ -45,14 +45,23 @@ public sealed class ReplyPolicyTests
         TimeSpan? evaluatedAfter = null,
         DateTimeOffset? lastOutboundActivity = null,
         bool optedOut = false,
-        string? body = null)
+        string? body = null,
+        Guid? postedBy = null)
     {
         var when = Moment(occurredAt);
-        var e = new InboundEvent("evt-0001", EventTypeOf(trigger), trigger, PhoneNumber, "+14155550199", when, body);
+        var e = new InboundEvent("evt-0001", EventTypeOf(trigger), trigger, PhoneNumber, "+14155550199", when, body, postedBy);
         return ReplyPolicy.Evaluate(new EvaluationInput(e, number, when + (evaluatedAfter ?? TimeSpan.FromMinutes(1)), lastOutboundActivity, optedOut));
     }
 
     private static EventType EventTypeOf(Trigger trigger) => Enum.GetValues<EventType>().Single(type => type.TriggerOf() == trigger);
+
+    [Fact]
+    public void A_STOP_a_workspace_posts_for_a_number_it_does_not_own_is_an_unknown_number_not_a_keyword()
+    {
+        var verdict = Evaluate(number: null, Trigger.Message, DuringHours, body: "STOP", postedBy: Guid.Parse("0193a6f0-0000-7000-8000-00000000000b"));
+
+        Assert.Equal(new Suppress(SuppressionReason.UnknownNumber), verdict);
+    }
 
     [Fact]
     public void An_event_for_a_number_without_settings_is_suppressed_as_unknown_number()
