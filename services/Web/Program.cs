@@ -1,6 +1,6 @@
-using AutoReply.ServiceDefaults.Http;
 using AutoReply.Web;
 using AutoReply.Web.Account;
+using AutoReply.Web.AutoReplies;
 using AutoReply.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,13 +10,14 @@ builder.AddWeb();
 
 var app = builder.Build();
 
-app.UseProblemDetailsErrors();
+app.UseErrorPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapMessagePreview();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -8,8 +8,8 @@ public static class WebRegistration
 {
     /// <summary>
     /// The business's web app: Razor components rendered on the server, people signed in with a
-    /// cookie of this app (HTTP-only, SameSite=Lax, an hour like the rules token it carries), every
-    /// form with its antiforgery token, and the rules API called with the person's token.
+    /// cookie of this app (HTTP-only, SameSite=Lax) carrying their rules tokens, every form with its
+    /// antiforgery token, and the rules API called with the person's token.
     /// </summary>
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
@@ -24,14 +24,31 @@ public static class WebRegistration
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.LoginPath = "/login";
                 cookie.ExpireTimeSpan = PersonSignIn.SessionLength;
-                cookie.SlidingExpiration = false;
+                cookie.Events.OnValidatePrincipal = PersonSignIn.RefreshAsync;
             });
         builder.Services.AddAuthorization();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<RulesApiOptions>().Bind(builder.Configuration.GetSection(RulesApiOptions.Section));
         builder.Services.AddTransient<PersonTokenHandler>();
         builder.Services.AddHttpClient<RulesClient>().AddHttpMessageHandler<PersonTokenHandler>();
+        builder.Services.AddHttpClient<PersonSessions>();
         builder.Services.AddScoped<PersonSignIn>();
         return builder;
+    }
+
+    /// <summary>
+    /// Errors as pages a person reads: a page rules refused shows why with rules' status (403 for
+    /// another workspace's page, 404 for a number that is gone), and any other failure says so plainly.
+    /// </summary>
+    public static WebApplication UseErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = exception => exception is RulesRefusedException refused ? (int)refused.Problem.Status : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/error");
+        return app;
     }
 }

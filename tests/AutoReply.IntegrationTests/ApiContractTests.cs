@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoReply.IntegrationTests.Infrastructure;
+using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Data;
 
 namespace AutoReply.IntegrationTests;
@@ -57,6 +58,37 @@ public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
 
         var response = await rules.CreateAuthorizedClient().PostAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(number)}/auto-replies",
             new { trigger = "voicemail", schedule = "after_hours", message = "Hi {customer_name}!" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["message"], await ProblemErrorsAsync(response, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task Message_preview_renders_the_variables_and_counts_segments_like_a_save_and_stores_nothing()
+    {
+        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var number = TestData.PhoneNumber();
+        await api.PutNumberAsync(number, TestData.NeverOpen("Preview Bakery"));
+
+        var preview = await rules.CreateAuthorizedClient().PostAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(number)}/auto-replies/preview",
+            new { message = "Thanks for calling {business_name} ✓" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var body = await preview.Content.ReadFromJsonAsync<AutoReplyPreview>(TestContext.Current.CancellationToken);
+        Assert.Equal(("Thanks for calling Preview Bakery ✓", "UCS-2", 1), (body!.Preview, body.Encoding, body.Segments));
+        Assert.Contains("next_open", body.Variables);
+        Assert.Empty(await rules.CreateAuthorizedClient().GetFromJsonAsync<List<AutoReplyResponse>>(
+            $"/v1/numbers/{Uri.EscapeDataString(number)}/auto-replies", TestContext.Current.CancellationToken) ?? []);
+    }
+
+    [Fact]
+    public async Task Message_preview_of_an_unknown_variable_is_the_field_error_a_save_would_give()
+    {
+        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var number = TestData.PhoneNumber();
+        await api.PutNumberAsync(number, TestData.NeverOpen("Preview Florist"));
+
+        var response = await rules.CreateAuthorizedClient().PostAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(number)}/auto-replies/preview",
+            new { message = "Hi {customer_name}!" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(["message"], await ProblemErrorsAsync(response, HttpStatusCode.BadRequest));
     }

@@ -50,14 +50,14 @@ public sealed class WebSignInTests(AppHostFixture system)
         foreach (var (width, height, name) in new[] { (1600, 1000, "web-phone-numbers"), (390, 844, "web-phone-numbers-phone") })
         {
             var page = await browser.NewPageAsync(width, height);
-            await SignInAsync(page);
+            await WebApp.SignInAsync(page, system.Url("web"));
             await page.GetByRole(AriaRole.Link, new() { Name = "Default workspace" }).ClickAsync();
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phone numbers" })).ToBeVisibleAsync();
             var replyingCard = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Replying Dental " + replying[^4..] });
             await Assertions.Expect(replyingCard).ToContainTextAsync("Auto-replies on (1)");
             await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Quiet Plumbing " + quiet[^4..] })).ToContainTextAsync("No auto-replies");
-            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways.");
+            await WebApp.AssertUsableAsync(page);
             await Screenshots.SaveAsync(page, name);
         }
     }
@@ -90,15 +90,6 @@ public sealed class WebSignInTests(AppHostFixture system)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workspaces" })).ToBeVisibleAsync();
         Assert.StartsWith(system.Url("web"), page.Url, StringComparison.Ordinal);
-    }
-
-    private async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync($"{system.Url("web")}/login");
-        await page.GetByLabel("Email").FillAsync(DevelopmentEmail);
-        await page.GetByLabel("Password").FillAsync(DevelopmentPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workspaces" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed record EditAutoReplyRequest(string? Message) : IOpenApiExample<Edi
     public static EditAutoReplyRequest Example => new("Sorry we missed you! {business_name} is open {next_open}.");
 }
 
+/// <summary>A message as the number's auto-reply would send it now, and what it may use.</summary>
+public sealed record AutoReplyPreview(string Preview, string Encoding, int Segments, IReadOnlyList<string> Variables);
+
 public sealed record AutoReplyResponse(
     Guid Id,
     string PhoneNumber,
@@ -53,6 +56,10 @@ public static class AutoReplyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         replies.MapGet("", ListAsync).WithSummary("The number's active auto-replies, with preview, conditions and length")
+            .RequireScope(ApiScopes.ConfigRead)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        replies.MapPost("/preview", PreviewAsync)
+            .WithSummary("Render a message as the number would send it now, counted in SMS segments, without saving anything")
             .RequireScope(ApiScopes.ConfigRead)
             .ProducesProblem(StatusCodes.Status404NotFound);
         replies.MapPut("/{id:guid}", EditAsync).WithSummary("Change an auto-reply's message; the next reply uses it")
@@ -112,6 +119,24 @@ public static class AutoReplyEndpoints
             return NumberEndpoints.NumberNotFound(phoneNumber);
         }
         return TypedResults.Created($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{reply.Id}", body);
+    }
+
+    /// <summary>The web app's live preview: the checks and the counting of a save, and nothing stored.</summary>
+    private static async Task<Results<Ok<AutoReplyPreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(string phoneNumber, EditAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, CancellationToken cancellationToken)
+    {
+        var number = await db.Numbers.InWorkspaceOf(user).AsNoTracking().SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
+        if (number is null)
+        {
+            return NumberEndpoints.NumberNotFound(phoneNumber);
+        }
+        var validated = validator.Validate(request, number);
+        if (!validated.IsValid)
+        {
+            return Problems.Invalid(validated.Errors);
+        }
+        var preview = validator.Preview(validated.Value, number);
+        var length = SmsEncoding.Measure(preview);
+        return TypedResults.Ok(new AutoReplyPreview(preview, length.Encoding, length.Segments, MessageTemplate.Variables));
     }
 
     private static async Task<Results<Ok<IEnumerable<AutoReplyResponse>>, ProblemHttpResult>> ListAsync(string phoneNumber, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, CancellationToken cancellationToken)

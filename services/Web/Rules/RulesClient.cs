@@ -1,37 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using AutoReply.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace AutoReply.Web.Rules;
 
-public sealed record PersonTokens(string AccessToken, int ExpiresIn, string RefreshToken);
-
-public sealed record PersonWorkspace(Guid WorkspaceId, string Name, WorkspaceRole Role);
-
-public sealed record SignedInPerson(Guid Id, string Email, List<PersonWorkspace> Workspaces);
-
-public sealed record NumberSummary(string PhoneNumber, string Name, string TimeZone, int ActiveAutoReplies);
-
-/// <summary>A refused sign-in, in the rules API's words.</summary>
-public sealed record SignInRefusal(string Reason);
-
-/// <summary>The rules API as the web app calls it: as the signed-in person (<see cref="PersonTokenHandler"/>).</summary>
+/// <summary>
+/// The rules API as the web app calls it: as the signed-in person (<see cref="PersonTokenHandler"/>),
+/// about the workspace the page is about. Reads a page cannot do without throw
+/// <see cref="RulesRefusedException"/>; changes answer a <see cref="RulesAnswer{T}"/> the form shows.
+/// </summary>
 public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> options)
 {
-    public async Task<(PersonTokens? Tokens, SignInRefusal? Refusal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync(Url("/v1/people/login"), new { email, password }, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            return (null, new SignInRefusal(problem.TryGetProperty("detail", out var detail) ? detail.GetString()! : "The email or the password is not right."));
-        }
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<PersonTokens>(cancellationToken), null);
-    }
-
     /// <summary>Who <paramref name="accessToken"/> is (right after sign-in, before the cookie carries it), or the signed-in person.</summary>
     public async Task<SignedInPerson> MeAsync(CancellationToken cancellationToken, string? accessToken = null)
     {
@@ -40,14 +19,97 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         }
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<SignedInPerson>(cancellationToken))!;
+        return await ReadAsync<SignedInPerson>(request, cancellationToken);
     }
 
-    /// <summary>The numbers of the workspace the page is about (<see cref="PersonTokenHandler"/> names it).</summary>
-    public async Task<List<NumberSummary>> NumbersAsync(CancellationToken cancellationToken) =>
-        (await http.GetFromJsonAsync<List<NumberSummary>>(Url("/v1/numbers?limit=500"), cancellationToken))!;
+    public Task<List<NumberSummary>> NumbersAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<NumberSummary>>("/v1/numbers?limit=500", cancellationToken);
+
+    /// <summary>The number's settings, or null when it has none.</summary>
+    public async Task<NumberSettings?> NumberAsync(string phoneNumber, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(NumberPath(phoneNumber)));
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        return await ReadAsync<NumberSettings>(response, cancellationToken);
+    }
+
+    public Task<RulesAnswer<NumberSettings>> PutNumberAsync(string phoneNumber, NumberSettings settings, CancellationToken cancellationToken) =>
+        ChangeAsync<NumberSettings>(HttpMethod.Put, NumberPath(phoneNumber), settings, cancellationToken);
+
+    public Task<List<AutoReplySlot>> AutoRepliesAsync(string phoneNumber, CancellationToken cancellationToken) =>
+        GetAsync<List<AutoReplySlot>>(AutoRepliesPath(phoneNumber), cancellationToken);
+
+    public Task<RulesAnswer<AutoReplySlot>> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, CancellationToken cancellationToken) =>
+        ChangeAsync<AutoReplySlot>(HttpMethod.Post, AutoRepliesPath(phoneNumber), new { trigger, schedule, message }, cancellationToken);
+
+    public Task<RulesAnswer<AutoReplySlot>> EditAutoReplyAsync(string phoneNumber, Guid id, string message, CancellationToken cancellationToken) =>
+        ChangeAsync<AutoReplySlot>(HttpMethod.Put, $"{AutoRepliesPath(phoneNumber)}/{id}", new { message }, cancellationToken);
+
+    public Task<RulesAnswer<object>> DeleteAutoReplyAsync(string phoneNumber, Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync<object>(HttpMethod.Delete, $"{AutoRepliesPath(phoneNumber)}/{id}", null, cancellationToken);
+
+    public Task<RulesAnswer<MessagePreview>> PreviewAsync(string phoneNumber, string message, CancellationToken cancellationToken) =>
+        ChangeAsync<MessagePreview>(HttpMethod.Post, $"{AutoRepliesPath(phoneNumber)}/preview", new { message }, cancellationToken);
+
+    public Task<List<ExampleMessage>> ExamplesAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<ExampleMessage>>("/v1/templates", cancellationToken);
+
+    /// <summary>Newest first; a 400 (a contact that is not a phone number) comes back as the problem to show.</summary>
+    public async Task<RulesAnswer<List<DecisionEntry>>> DecisionsAsync(string? contact, string? eventId, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var query = $"/v1/decisions?limit={limit}&offset={offset}&contact={Uri.EscapeDataString(contact ?? "")}&eventId={Uri.EscapeDataString(eventId ?? "")}";
+        using var response = await http.GetAsync(Url(query), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            return new(null, await RulesProblem.ReadAsync(response, cancellationToken));
+        }
+        return new(await ReadAsync<List<DecisionEntry>>(response, cancellationToken), null);
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(path));
+        return await ReadAsync<T>(request, cancellationToken);
+    }
+
+    private async Task<T> ReadAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new RulesRefusedException(await RulesProblem.ReadAsync(response, cancellationToken));
+        }
+        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+    }
+
+    /// <summary>A change: its refusal (400, 404, 409) is the form's to show; anything else is the error page's.</summary>
+    private async Task<RulesAnswer<T>> ChangeAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, Url(path)) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            return new(default, await RulesProblem.ReadAsync(response, cancellationToken));
+        }
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return new(default, null);
+        }
+        return new(await ReadAsync<T>(response, cancellationToken), null);
+    }
+
+    private static string NumberPath(string phoneNumber) => $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}";
+
+    private static string AutoRepliesPath(string phoneNumber) => $"{NumberPath(phoneNumber)}/auto-replies";
 
     private Uri Url(string path) => new(options.Value.Url, path);
 }

@@ -1,0 +1,16 @@
+using AutoReply.Web.Rules;
+
+namespace AutoReply.Web.AutoReplies;
+
+public static class AutoReplyForms
+{
+    /// <summary>The preview a page shows as it renders (the script takes over as one types); none for an empty or refused message.</summary>
+    public static async Task<MessagePreview?> PreviewAsync(RulesClient rules, string phoneNumber, string message) =>
+        string.IsNullOrWhiteSpace(message) ? null : (await rules.PreviewAsync(phoneNumber, message, CancellationToken.None)).Value;
+
+    /// <summary>The number's auto-reply <paramref name="id"/>, or the not-found page.</summary>
+    public static async Task<AutoReplySlot> FindAsync(RulesClient rules, string phoneNumber, Guid id) =>
+        (await rules.AutoRepliesAsync(phoneNumber, CancellationToken.None)).SingleOrDefault(reply => reply.Id == id)
+        ?? throw new RulesRefusedException(new RulesProblem(System.Net.HttpStatusCode.NotFound,
+            "This auto-reply no longer exists: it was deleted. To bring it back, create it again.", new Dictionary<string, string[]>()));
+}

@@ -1,0 +1,7 @@
+namespace AutoReply.Web.AutoReplies;
+
+/// <summary>The auto-reply form as posted: its message (the slot is in the page's address, and fixed once created).</summary>
+public sealed class AutoReplyInput
+{
+    public string Message { get; set; } = "";
+}

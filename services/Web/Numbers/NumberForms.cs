@@ -1,0 +1,40 @@
+using System.Net;
+using AutoReply.ServiceDefaults.Validation;
+using AutoReply.Web.Rules;
+
+namespace AutoReply.Web.Numbers;
+
+/// <summary>What the number forms send: the form read into settings, then rules' answer, as one problem to show next to the fields.</summary>
+public static class NumberForms
+{
+    /// <summary>Adds a number; a number already set up is refused rather than replaced (PUT would replace it).</summary>
+    public static async Task<RulesProblem?> AddAsync(RulesClient rules, string phoneNumber, NumberSettingsInput input, CancellationToken cancellationToken)
+    {
+        // Rules says what is wrong with a number it is sent; an empty one would not reach it as a path.
+        if (phoneNumber.Length == 0)
+        {
+            return PhoneNumberProblem(HttpStatusCode.BadRequest, "Enter the phone number, such as +14155550100.");
+        }
+        if (PhoneNumberFormat.IsE164(phoneNumber) && await rules.NumberAsync(phoneNumber, cancellationToken) is not null)
+        {
+            return PhoneNumberProblem(HttpStatusCode.Conflict, $"{phoneNumber} is already set up: open it from the list of numbers.");
+        }
+        return await SaveAsync(rules, phoneNumber, input, cancellationToken);
+    }
+
+    public static async Task<RulesProblem?> SaveAsync(RulesClient rules, string phoneNumber, NumberSettingsInput input, CancellationToken cancellationToken)
+    {
+        var (settings, errors) = input.ToSettings();
+        if (settings is null)
+        {
+            return new RulesProblem(HttpStatusCode.BadRequest, null, errors);
+        }
+        return (await rules.PutNumberAsync(phoneNumber, settings, cancellationToken)).Problem;
+    }
+
+    private static RulesProblem PhoneNumberProblem(HttpStatusCode status, string error) =>
+        new(status, null, new Dictionary<string, string[]> { ["phoneNumber"] = [error] });
+
+    public static RulesRefusedException NotFound(string phoneNumber) =>
+        new(new RulesProblem(HttpStatusCode.NotFound, $"{phoneNumber} is not set up in this workspace.", new Dictionary<string, string[]>()));
+}

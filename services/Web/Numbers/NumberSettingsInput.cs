@@ -1,0 +1,94 @@
+using AutoReply.Web.Rules;
+
+namespace AutoReply.Web.Numbers;
+
+/// <summary>
+/// The number form as posted: the hours of each day in one field (<see cref="HoursText"/>), dated
+/// overrides one row each, the windows picked by name. It turns into the API's settings, or into
+/// errors keyed like the API's fields so both kinds show next to the same control.
+/// </summary>
+public sealed class NumberSettingsInput
+{
+    /// <summary>Rows left for new overrides below the saved ones.</summary>
+    public const int BlankOverrides = 2;
+
+    public string PhoneNumber { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string TimeZone { get; set; } = "";
+
+    /// <summary>One per day, Monday first (<see cref="HoursText.Days"/>).</summary>
+    public List<string> Hours { get; set; } = [.. HoursText.Days.Select(_ => "")];
+
+    public List<OverrideInput> Overrides { get; set; } = [];
+
+    public string Cooldown { get; set; } = "PT3H";
+
+    public string RecentActivityWindow { get; set; } = "PT3H";
+
+    public string MaxEventAge { get; set; } = "PT15M";
+
+    public static NumberSettingsInput From(string phoneNumber, NumberSettings settings) => new NumberSettingsInput
+    {
+        PhoneNumber = phoneNumber,
+        Name = settings.Name,
+        TimeZone = settings.TimeZone,
+        Hours = [.. HoursText.Days.Select(day => HoursText.Format(settings.BusinessHours.GetValueOrDefault(day) ?? []))],
+        Overrides = [.. settings.Overrides.Select(o => new OverrideInput { Date = o.Date, Hours = HoursText.Format(o.Hours) })],
+        Cooldown = settings.Cooldown,
+        RecentActivityWindow = settings.RecentActivityWindow,
+        MaxEventAge = settings.MaxEventAge,
+    }.WithBlankOverrides();
+
+    /// <summary>Drops empty override rows, so that the API's <c>overrides[i]</c> is row i, then adds the blank ones back.</summary>
+    public NumberSettingsInput WithBlankOverrides()
+    {
+        Overrides = [.. Overrides.Where(o => !o.IsBlank), .. Enumerable.Range(0, BlankOverrides).Select(_ => new OverrideInput())];
+        return this;
+    }
+
+    /// <summary>The settings to send, or the fields this app could not read (keyed like the API's).</summary>
+    public (NumberSettings? Settings, Dictionary<string, string[]> Errors) ToSettings()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var weekly = new Dictionary<string, List<HoursRange>>();
+        for (var i = 0; i < HoursText.Days.Length; i++)
+        {
+            if (HoursText.TryParse(Hours.ElementAtOrDefault(i), out var hours))
+            {
+                weekly[HoursText.Days[i]] = hours;
+            }
+            else
+            {
+                errors[$"businessHours.{HoursText.Days[i]}"] = [$"Write the hours like {HoursText.Example}, or leave it empty when closed."];
+            }
+        }
+        var overrides = new List<HoursOverride>();
+        var rows = Overrides.Where(o => !o.IsBlank).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (HoursText.TryParse(rows[i].Hours, out var hours))
+            {
+                overrides.Add(new HoursOverride(rows[i].Date.Trim(), hours));
+            }
+            else
+            {
+                errors[$"overrides[{i}]"] = [$"Write the hours like {HoursText.Example}, or leave them empty for closed all day."];
+            }
+        }
+        return errors.Count > 0
+            ? (null, errors)
+            : (new NumberSettings(Name.Trim(), TimeZone.Trim(), weekly, overrides, Cooldown, RecentActivityWindow, MaxEventAge), errors);
+    }
+}
+
+public sealed class OverrideInput
+{
+    /// <summary>YYYY-MM-DD, as the browser's date control posts it.</summary>
+    public string Date { get; set; } = "";
+
+    public string Hours { get; set; } = "";
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Date) && string.IsNullOrWhiteSpace(Hours);
+}

@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Aspire.Hosting.Testing;
+using AutoReply.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AutoReply.IntegrationTests;
+
+/// <summary>
+/// A business owner sets up auto-replies in the web app the AppHost starts, in Debian's Chromium, on a
+/// desktop and on a phone, and reads on the Activity page why each contact did or did not get one.
+/// </summary>
+[Collection(nameof(WholeSystem))]
+public sealed class WebAutoReplyTests(AppHostFixture system)
+{
+    private const string SlotName = "Missed calls outside business hours";
+
+    [Theory]
+    [InlineData(1600, 1000, "desktop")]
+    [InlineData(390, 844, "phone")]
+    public async Task Owner_sets_up_a_missed_call_reply_from_the_library_then_edits_and_deletes_it_and_activity_shows_each_outcome(int width, int height, string screen)
+    {
+        var number = TestData.PhoneNumber();
+        var name = $"Split Hours Dental {number[^4..]}";
+        var contacts = (First: TestData.PhoneNumber(), AfterEdit: TestData.PhoneNumber(), AfterDelete: TestData.PhoneNumber());
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(width, height);
+        await WebApp.SignInAsync(page, system.Url("web"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Default workspace" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a number" }).ClickAsync();
+        await AddNumberClosedTodayAsync(page, number, name);
+        await WebApp.AssertUsableAsync(page);
+        await Screenshots.SaveAsync(page, $"web-add-number-{screen}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("09:00 to 12:00 and 13:00 to 17:00").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("10:00 to midnight")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Holidays and special hours" })).ToBeVisibleAsync();
+        await Assertions.Expect(Slot(page)).ToContainTextAsync("No auto-reply");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Set up an auto-reply for {SlotName.ToLowerInvariant()}" }).ClickAsync();
+        await page.GetByText("Start from an example").ClickAsync();
+        await page.GetByLabel("Search examples by scenario").FillAsync("closed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Use the example Missed call, we're closed" }).ClickAsync();
+        var libraryText = await page.GetByLabel("Message").InputValueAsync();
+        Assert.StartsWith("Thanks for calling {business_name}.", libraryText, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#message-preview")).ToContainTextAsync($"Thanks for calling {name}.");
+        await Assertions.Expect(page.Locator("#message-length")).ToHaveTextAsync("GSM-7 · 1 segment");
+
+        await page.GetByLabel("Message").FillAsync("Hi {customer}");
+        await Assertions.Expect(page.Locator("#message-problems")).ToContainTextAsync("unknown variable {customer}");
+        await page.GetByLabel("Message").FillAsync(libraryText + " ✓");
+        await Assertions.Expect(page.Locator("#message-length")).ToHaveTextAsync("UCS-2 · 2 segments");
+        await Assertions.Expect(page.Locator("#message-problems")).ToBeEmptyAsync();
+        await page.GetByLabel("Message").FillAsync(libraryText);
+        await Assertions.Expect(page.Locator("#message-length")).ToHaveTextAsync("GSM-7 · 1 segment");
+        await WebApp.AssertUsableAsync(page);
+        await Screenshots.SaveAsync(page, $"web-new-auto-reply-{screen}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on auto-reply" }).ClickAsync();
+
+        await Assertions.Expect(Slot(page)).ToContainTextAsync("Active");
+        await Assertions.Expect(Slot(page)).ToContainTextAsync($"Preview now: Thanks for calling {name}.");
+        await Assertions.Expect(Slot(page)).ToContainTextAsync("GSM-7 · 1 segment");
+        await Assertions.Expect(Slot(page)).ToHaveClassAsync(new Regex("active"));
+        await WebApp.AssertUsableAsync(page);
+        await Screenshots.SaveAsync(page, $"web-number-{screen}");
+
+        await PostMissedCallAsync(number, contacts.First);
+        var decision = await FindOnActivityAsync(page, contacts.First, "Delivered");
+        await Assertions.Expect(decision).ToContainTextAsync("Replied");
+        await Assertions.Expect(decision).ToContainTextAsync($"Thanks for calling {name}.");
+        await Assertions.Expect(decision).ToContainTextAsync($"Auto-reply: {SlotName}");
+        await WebApp.AssertUsableAsync(page);
+        await Screenshots.SaveAsync(page, $"web-activity-{screen}");
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Edit the auto-reply for {SlotName.ToLowerInvariant()}" }).ClickAsync();
+        await page.GetByLabel("Message").FillAsync("Sorry we missed you! {business_name} calls you back soon.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(Slot(page)).ToContainTextAsync($"Preview now: Sorry we missed you! {name} calls you back soon.");
+        await PostMissedCallAsync(number, contacts.AfterEdit);
+        var edited = await FindOnActivityAsync(page, contacts.AfterEdit, "Replied");
+        await Assertions.Expect(edited).ToContainTextAsync($"Sorry we missed you! {name} calls you back soon.");
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Delete the auto-reply for {SlotName.ToLowerInvariant()}" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("It stops at once")).ToContainTextAsync("create it again");
+        await WebApp.AssertUsableAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete auto-reply" }).ClickAsync();
+        await Assertions.Expect(Slot(page)).ToContainTextAsync("No auto-reply");
+        await PostMissedCallAsync(number, contacts.AfterDelete);
+        var suppressed = await FindOnActivityAsync(page, contacts.AfterDelete, "No reply");
+        await Assertions.Expect(suppressed).ToContainTextAsync("No auto-reply was set up");
+    }
+
+    [Fact]
+    public async Task Number_form_shows_each_refusal_next_to_its_field_and_adds_nothing()
+    {
+        var number = TestData.PhoneNumber();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await WebApp.SignInAsync(page, system.Url("web"));
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/new");
+
+        await page.GetByLabel("Phone number").FillAsync(number);
+        await page.GetByLabel("Name").FillAsync("Overlap Dental");
+        await page.GetByLabel("Time zone").FillAsync("Mars/Olympus_Mons");
+        await page.GetByLabel("Monday").FillAsync("09:00-12:00, 11:00-13:00");
+        await page.GetByLabel("Tuesday").FillAsync("nine to five");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".day").Filter(new() { HasText = "Tuesday" })).ToContainTextAsync("Write the hours like");
+        await page.GetByLabel("Tuesday").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".day").Filter(new() { HasText = "Monday" })).ToContainTextAsync("overlaps another interval");
+        await Assertions.Expect(page.GetByText("timeZone must be an IANA time zone id")).ToBeVisibleAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Client("rules").GetAsync($"/v1/numbers/{Uri.EscapeDataString(number)}", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_workspace_s_page_is_refused_with_a_page_that_says_so()
+    {
+        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules", "http"));
+        var elsewhere = await workspaces.CreateWorkspaceAsync("Someone else's business");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await WebApp.SignInAsync(page, system.Url("web"));
+
+        var response = await page.GotoAsync($"{system.Url("web")}/w/{elsewhere}/numbers");
+
+        Assert.Equal((int)HttpStatusCode.Forbidden, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This workspace isn't one of yours" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Activity_lists_a_contact_s_decisions_newest_first_a_page_at_a_time()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Paging Pharmacy"));
+        var events = new List<string>();
+        for (var i = 0; i < 21; i++)
+        {
+            events.Add(await PostMissedCallAsync(number, contact));
+        }
+        await rules.DecisionsWhenAsync(contact, 21);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/activity?contact={Uri.EscapeDataString(contact)}");
+        await Assertions.Expect(page.Locator(".decision")).ToHaveCountAsync(20);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Newer" })).ToHaveCountAsync(0);
+        var firstPage = await page.Locator(".decision").AllInnerTextsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Older" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".decision")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Older" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Newer" })).ToBeVisibleAsync();
+        var shown = firstPage.Concat(await page.Locator(".decision").AllInnerTextsAsync()).ToList();
+        Assert.All(events, id => Assert.Single(shown, decision => decision.Contains(id, StringComparison.Ordinal)));
+        await WebApp.AssertUsableAsync(page);
+    }
+
+    [Fact]
+    public async Task Activity_search_by_a_contact_that_is_not_a_phone_number_says_so_next_to_the_field()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await WebApp.SignInAsync(page, system.Url("web"));
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/activity");
+        await page.GetByLabel("Contact's phone number").FillAsync("555-0199");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("form.search .error")).ToContainTextAsync("contact");
+    }
+
+    private static readonly Guid DefaultWorkspace = AutoReply.ServiceDefaults.Security.DefaultWorkspace.Id;
+
+    private static ILocator Slot(IPage page) =>
+        page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = SlotName, Exact = true }) });
+
+    /// <summary>Split weekday hours, a Saturday until midnight, and today and tomorrow in Paris a holiday: a call now is after hours.</summary>
+    private static async Task AddNumberClosedTodayAsync(IPage page, string number, string name)
+    {
+        await page.GetByLabel("Phone number").FillAsync(number);
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("Time zone").FillAsync("Europe/Paris");
+        foreach (var day in new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" })
+        {
+            await page.GetByLabel(day).FillAsync("09:00-12:00, 13:00-17:00");
+        }
+        await page.GetByLabel("Saturday").FillAsync("10:00-24:00");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        await page.Locator("#override-date-0").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#override-date-1").FillAsync(today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Reply to the same contact at most once every").SelectOptionAsync(new SelectOptionValue { Label = "1 hour" });
+    }
+
+    private async Task<string> PostMissedCallAsync(string number, string contact)
+    {
+        using var ingress = system.Client("ingress");
+        var id = TestData.EventId();
+        var response = await ingress.PostAsJsonAsync("/v1/events",
+            new { id, type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return id;
+    }
+
+    /// <summary>Searches the Activity page for the contact until its decision shows <paramref name="expected"/>.</summary>
+    private async Task<ILocator> FindOnActivityAsync(IPage page, string contact, string expected)
+    {
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Activity" }).ClickAsync();
+        await page.GetByLabel("Contact's phone number").FillAsync(contact);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var decision = page.Locator(".decision").Filter(new() { HasText = expected });
+        await WebApp.ReloadUntilAsync(page, decision);
+        return decision;
+    }
+}
