@@ -44,8 +44,9 @@ builder.AddService<Projects.AutoReply_Sender>("sender", port: 5082)
     .WithEnvironment("Provider__AuthToken", providerToken)
     .WithEnvironment("Provider__StatusCallbackUrl", ReferenceExpression.Create($"{ingress.GetEndpoint(ServiceProjects.Http)}/webhooks/provider/status"));
 
-// The business's web app: people sign in and call rules as themselves.
+// The business's web app: people sign in and call rules as themselves; its cookie keys are in Redis.
 builder.AddService<Projects.AutoReply_Web>("web", port: 5070)
+    .WithReference(redis).WaitFor(redis)
     .WithReference(rules).WaitFor(rules);
 
 builder.PrintDevelopmentAccess();

@@ -1,11 +1,17 @@
 using AutoReply.Web.Account;
 using AutoReply.Web.Rules;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using StackExchange.Redis;
 
 namespace AutoReply.Web;
 
 public static class WebRegistration
 {
+    public const string DataProtectionKeys = "autoreply-web:data-protection-keys";
+
     /// <summary>
     /// The business's web app: Razor components rendered on the server, people signed in with a
     /// cookie of this app (HTTP-only, SameSite=Lax) carrying their rules tokens, every form with its
@@ -14,6 +20,12 @@ public static class WebRegistration
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddRedis();
+        // Every replica reads every replica's cookies: the key ring is shared in Redis. Should Redis
+        // lose it, people sign in again; nothing else is kept with these keys.
+        builder.Services.AddDataProtection().SetApplicationName("autoreply-web");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+            options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), DataProtectionKeys));
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

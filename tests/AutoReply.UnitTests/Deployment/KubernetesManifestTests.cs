@@ -11,6 +11,8 @@ using AutoReply.Rules;
 using AutoReply.Sender;
 using AutoReply.Sender.Delivery;
 using AutoReply.Sender.Provider;
+using AutoReply.Web;
+using AutoReply.Web.Rules;
 using AutoReply.ServiceDefaults.Security;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -60,6 +62,10 @@ public sealed class KubernetesManifestTests
             typeof(SenderRegistration).Assembly,
             Requires: [RabbitMq, Database, .. RequiredOptionNames<ProviderOptions>(ProviderOptions.Section)],
             Reads: [.. EveryService, .. OptionNames<ProviderOptions>(ProviderOptions.Section)]),
+        ["web"] = new(
+            typeof(WebRegistration).Assembly,
+            Requires: [Redis],
+            Reads: [.. EveryService, .. OptionNames<RulesApiOptions>(RulesApiOptions.Section)]),
     };
 
 
