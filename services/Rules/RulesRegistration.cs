@@ -4,6 +4,7 @@ using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Data;
 using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.Explain;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
@@ -50,6 +51,8 @@ public static class RulesRegistration
         builder.Services.AddSingleton<AutoReplyRequestValidator>();
         builder.Services.AddSingleton<DecisionQueryValidator>();
         builder.Services.AddSingleton<WorkspaceRequestValidator>();
+        builder.Services.AddSingleton<ExplainRequestValidator>();
+        builder.Services.AddScoped<ReplyExplainer>();
         builder.Services.AddScoped<IApiKeyResolver, DatabaseApiKeyResolver>();
         builder.Services.AddScoped<NumberOwnership>();
         builder.Services.AddScoped<AuditTrail>();
@@ -62,6 +65,7 @@ public static class RulesRegistration
         api.MapNumberEndpoints();
         api.MapAutoReplyEndpoints();
         api.MapDecisionEndpoints();
+        api.MapExplainEndpoints();
         api.MapTemplateEndpoints();
         api.MapWorkspaceEndpoints();
         api.MapAuditEndpoints();

@@ -100,6 +100,33 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task Testing_a_number_says_what_a_call_would_get_rule_by_rule_and_sends_nothing()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Dry Run Dental"));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back.");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}");
+        await page.GetByLabel("What happens").SelectOptionAsync("missed_call");
+        await page.GetByLabel("From the contact's phone number").FillAsync(contact);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+
+        var explanation = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(explanation).ToContainTextAsync("The contact would get this text:");
+        await Assertions.Expect(explanation).ToContainTextAsync("Dry Run Dental will call you back.");
+        await Assertions.Expect(explanation).ToContainTextAsync("Slot: Missed calls outside business hours");
+        await Assertions.Expect(explanation.Locator(".rule")).ToHaveCountAsync(9);
+        await Assertions.Expect(explanation.Locator(".rule").Filter(new() { HasText = "Cooldown" })).ToContainTextAsync("passed");
+        await WebApp.AssertUsableAsync(page);
+        await Screenshots.SaveAsync(page, "web-test-number-phone");
+        Assert.Empty(await rules.DecisionsAsync(contact));
+    }
+
+    [Fact]
     public async Task Number_form_shows_each_refusal_next_to_its_field_and_adds_nothing()
     {
         var number = TestData.PhoneNumber();
@@ -230,6 +257,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByRole(AriaRole.Link, new() { Name = "Activity" }).ClickAsync();
         await page.GetByLabel("Contact's phone number").FillAsync(contact);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("[?&]contact="));
         var decision = page.Locator(".decision").Filter(new() { HasText = expected });
         await WebApp.ReloadUntilAsync(page, decision);
         return decision;

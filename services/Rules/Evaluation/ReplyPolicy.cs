@@ -49,55 +49,78 @@ public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan 
 /// </summary>
 public static class ReplyPolicy
 {
-    public static Verdict Evaluate(EvaluationInput input)
+    /// <summary>
+    /// The verdict for <paramref name="input"/>; with <paramref name="trace"/>, also each rule it
+    /// checked, in order, with what it found (the explain endpoint: one set of rules for both).
+    /// </summary>
+    public static Verdict Evaluate(EvaluationInput input, List<RuleCheck>? trace = null)
     {
         var e = input.Event;
         // A workspace posting for a number it does not own may not even opt someone out of it.
         if (e.WorkspaceId is not null && input.Number is null)
         {
+            trace?.Add(RuleCheck.Suppressed(SuppressionReason.UnknownNumber, "The number is not one of this workspace's."));
             return new Suppress(SuppressionReason.UnknownNumber);
         }
 
         var keyword = e.Trigger == Trigger.Message ? Keywords.Classify(e.Body, input.OptedOut) : KeywordKind.None;
         if (keyword != KeywordKind.None)
         {
+            trace?.Add(RuleCheck.Suppressed(SuppressionReason.Keyword, $"The text is the keyword {e.Body?.Trim().ToUpperInvariant()}, which {(keyword switch { KeywordKind.OptOut => "opts the contact out", KeywordKind.OptIn => "opts the contact back in", _ => "asks for help" })}: the carrier rules answer it, not an auto-reply."));
             return new Suppress(SuppressionReason.Keyword, Keyword: keyword);
         }
+        trace?.Add(RuleCheck.Passed(SuppressionReason.Keyword, e.Trigger == Trigger.Message ? "The text is not a keyword (STOP, START, HELP…)." : "Only texts can be keywords."));
 
         var number = input.Number;
         if (number is null)
         {
+            trace?.Add(RuleCheck.Suppressed(SuppressionReason.UnknownNumber, "The number has no settings."));
             return new Suppress(SuppressionReason.UnknownNumber);
         }
+        trace?.Add(RuleCheck.Passed(SuppressionReason.UnknownNumber, $"The number is set up as {number.Name}."));
 
-        if (input.Now - e.OccurredAt > number.MaxEventAge)
+        var age = input.Now - e.OccurredAt;
+        if (age > number.MaxEventAge)
         {
+            trace?.Add(RuleCheck.Suppressed(SuppressionReason.Stale, $"Decided {IsoDuration.Format(age)} after it happened, more than the maximum event age ({IsoDuration.Format(number.MaxEventAge)})."));
             return new Suppress(SuppressionReason.Stale);
         }
+        trace?.Add(RuleCheck.Passed(SuppressionReason.Stale, $"Decided within the maximum event age ({IsoDuration.Format(number.MaxEventAge)})."));
 
         if (input.OptedOut)
         {
+            trace?.Add(RuleCheck.Suppressed(SuppressionReason.OptedOut, "The contact opted out of this number's texts."));
             return new Suppress(SuppressionReason.OptedOut);
         }
+        trace?.Add(RuleCheck.Passed(SuppressionReason.OptedOut, "The contact has not opted out."));
 
         var calendar = number.Calendar();
         var schedule = calendar.IsOpenAt(e.OccurredAt.ToInstant()) ? Schedule.BusinessHours : Schedule.AfterHours;
         var autoReply = number.AutoReplies.SingleOrDefault(r => r.Trigger == e.Trigger && r.Schedule == schedule);
         if (autoReply is null)
         {
+            trace?.Add(RuleCheck.Suppressed(SuppressionReason.NoAutoReply, $"No auto-reply for {SlotDescriptions.Describe(e.Trigger, schedule).ToLowerInvariant()}."));
             return new Suppress(SuppressionReason.NoAutoReply);
         }
+        trace?.Add(RuleCheck.Passed(SuppressionReason.NoAutoReply, $"The auto-reply for {SlotDescriptions.Describe(e.Trigger, schedule).ToLowerInvariant()} applies."));
 
         // The business itself called or texted the contact around this event: the conversation is live.
-        if (input.LastOutboundActivity >= RecentActivitySince(e, number))
+        var since = RecentActivitySince(e, number);
+        if (input.LastOutboundActivity >= since)
         {
+            trace?.Add(RuleCheck.Suppressed(SuppressionReason.RecentActivity, $"The business called or texted the contact at {input.LastOutboundActivity:O}, within the recent-activity window ({IsoDuration.Format(number.RecentActivityWindow)}).", input.LastOutboundActivity));
             return new Suppress(SuppressionReason.RecentActivity, autoReply.Id);
         }
+        trace?.Add(RuleCheck.Passed(SuppressionReason.RecentActivity, input.LastOutboundActivity is { } last
+            ? $"The business last called or texted the contact at {last:O}, before the recent-activity window ({IsoDuration.Format(number.RecentActivityWindow)})."
+            : $"The business has not called or texted the contact within the recent-activity window ({IsoDuration.Format(number.RecentActivityWindow)}).", input.LastOutboundActivity));
 
         if (input.Looping)
         {
+            trace?.Add(RuleCheck.Suppressed(SuppressionReason.LoopGuard, "The contact's events come faster than a person makes them."));
             return new Suppress(SuppressionReason.LoopGuard, autoReply.Id);
         }
+        trace?.Add(RuleCheck.Passed(SuppressionReason.LoopGuard, "The contact's events come at a person's pace."));
 
         var text = MessageTemplate.Render(autoReply.Message, number.Name, calendar, input.Now.ToInstant());
         return new Reply(autoReply, text, number.Cooldown);
@@ -105,4 +128,12 @@ public static class ReplyPolicy
 
     /// <summary>Outbound activity at or after this moment makes the conversation live for <paramref name="e"/>.</summary>
     public static DateTimeOffset RecentActivitySince(InboundEvent e, BusinessNumber number) => e.OccurredAt - number.RecentActivityWindow;
+}
+
+/// <summary>One rule as a decision checked it: whether it let the reply through, and what it found (<see cref="At"/>: the moment it is about, if any).</summary>
+public sealed record RuleCheck(SuppressionReason Rule, RuleVerdict Verdict, string Detail, DateTimeOffset? At = null)
+{
+    public static RuleCheck Passed(SuppressionReason rule, string detail, DateTimeOffset? at = null) => new(rule, RuleVerdict.Passed, detail, at);
+
+    public static RuleCheck Suppressed(SuppressionReason rule, string detail, DateTimeOffset? at = null) => new(rule, RuleVerdict.Suppressed, detail, at);
 }

@@ -55,6 +55,10 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
     public Task<RulesAnswer<MessagePreview>> PreviewAsync(string phoneNumber, string message, CancellationToken cancellationToken) =>
         ChangeAsync<MessagePreview>(HttpMethod.Post, $"{AutoRepliesPath(phoneNumber)}/preview", new { message }, cancellationToken);
 
+    /// <summary>What a decision for the imagined event would be, and why; rules changes nothing.</summary>
+    public Task<RulesAnswer<Explanation>> ExplainAsync(string phoneNumber, string trigger, string contact, DateTimeOffset? at, string? body, CancellationToken cancellationToken) =>
+        ChangeAsync<Explanation>(HttpMethod.Post, $"{NumberPath(phoneNumber)}/explain", new { trigger, contact, at, body }, cancellationToken);
+
     public Task<List<ExampleMessage>> ExamplesAsync(CancellationToken cancellationToken) =>
         GetAsync<List<ExampleMessage>>("/v1/templates", cancellationToken);
 
@@ -91,7 +95,7 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
         return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
     }
 
-    /// <summary>A change: its refusal (400, 404, 409) is the form's to show; anything else is the error page's.</summary>
+    /// <summary>A form's request: its refusal (400, 404, 409) is the form's to show; anything else is the error page's.</summary>
     private async Task<RulesAnswer<T>> ChangeAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, Url(path)) { Content = body is null ? null : JsonContent.Create(body) };

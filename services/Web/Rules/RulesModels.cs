@@ -57,3 +57,22 @@ public sealed record DecisionEntry(
     DeliveryState? State,
     string? ErrorCode,
     string? Error);
+
+public sealed record RuleCheck(SuppressionReason Rule, RuleVerdict Verdict, string Detail, DateTimeOffset? At);
+
+public sealed record SlotChosen(Trigger Trigger, Schedule Schedule, string Conditions, Guid? AutoReplyId);
+
+public sealed record HoursThatApplied(string Date, string TimeZone, bool Open, bool Override, List<HoursRange> Hours);
+
+/// <summary>What a decision would be, and why (<c>POST /v1/numbers/{phoneNumber}/explain</c>).</summary>
+public sealed record Explanation(
+    Outcome Outcome,
+    SuppressionReason? Reason,
+    DateTimeOffset At,
+    DateTimeOffset DecidedAt,
+    SlotChosen Slot,
+    HoursThatApplied Hours,
+    string? Message,
+    string? Encoding,
+    int? Segments,
+    List<RuleCheck> Rules);

@@ -36,12 +36,15 @@ public static class WebApp
         Assert.Empty(small);
     }
 
-    /// <summary>Reloads the page until <paramref name="expected"/> shows: what the page lists arrives asynchronously (a decision, a delivery).</summary>
+    /// <summary>Reloads the loaded page until <paramref name="expected"/> shows: what the page lists arrives asynchronously (a decision, a delivery).</summary>
     public static async Task ReloadUntilAsync(IPage page, ILocator expected)
     {
         await Eventually.ReadAsync(async () =>
         {
-            await page.ReloadAsync();
+            if (await expected.CountAsync() == 0)
+            {
+                await page.ReloadAsync();
+            }
             return await expected.CountAsync();
         }, count => count > 0);
         await Assertions.Expect(expected.First).ToBeVisibleAsync();
