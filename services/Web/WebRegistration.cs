@@ -49,18 +49,21 @@ public static class WebRegistration
     }
 
     /// <summary>
-    /// Errors as pages a person reads: a page rules refused shows why with rules' status (403 for
-    /// another workspace's page, 404 for a number that is gone), and any other failure says so plainly.
+    /// Errors as pages a person reads: another workspace's page is a 403 that says so, any other
+    /// failure says so plainly (a number or an auto-reply that is gone is the router's not-found page).
     /// </summary>
     public static WebApplication UseErrorPages(this WebApplication app)
     {
+        // Outside the exception handler: the error page it renders is an answer, not a bare status to dress.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
-            StatusCodeSelector = exception => exception is RulesRefusedException refused ? (int)refused.Problem.Status : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception is RulesRefusedException { Problem.Status: System.Net.HttpStatusCode.Forbidden }
+                ? StatusCodes.Status403Forbidden
+                : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePagesWithReExecute("/error");
         return app;
     }
 }

@@ -127,6 +127,72 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task Every_page_is_usable_on_a_phone()
+    {
+        var number = TestData.PhoneNumber();
+        var rules = new RulesApi(system.Client("rules"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Phone Size Florist"));
+        var reply = await rules.CreateAutoReplyAsync(number, "voicemail", "after_hours", "Thanks for your voicemail, {business_name} calls back {next_open}.");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync($"{system.Url("web")}/login");
+        await WebApp.AssertUsableAsync(page);
+        await WebApp.SignInAsync(page, system.Url("web"));
+        var numberPage = $"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}";
+
+        foreach (var (path, heading) in new[]
+        {
+            ("/", "Your workspaces"),
+            ($"/w/{DefaultWorkspace}/numbers", "Phone numbers"),
+            ($"/w/{DefaultWorkspace}/numbers/new", "Add a number"),
+            ($"/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}", "Phone Size Florist"),
+            ($"/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/settings", $"Settings of {number}"),
+            ($"/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/auto-replies/new?trigger=message&schedule=after_hours&q=closed", "New auto-reply"),
+            ($"/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/auto-replies/{reply.Id}/edit", "Edit auto-reply"),
+            ($"/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/auto-replies/{reply.Id}/delete", "Delete this auto-reply?"),
+            ($"/w/{DefaultWorkspace}/activity", "Activity"),
+            ($"/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(TestData.PhoneNumber())}", "Not found"),
+            ($"/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/auto-replies/{Guid.NewGuid()}/edit", "Not found"),
+            ("/nowhere", "Not found"),
+        })
+        {
+            var response = await page.GotoAsync(system.Url("web") + path);
+            Assert.Equal(heading == "Not found" ? 404 : 200, response!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await WebApp.AssertUsableAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task A_person_signs_in_and_opens_a_number_s_auto_reply_editor_with_the_keyboard_alone()
+    {
+        var number = TestData.PhoneNumber();
+        var rules = new RulesApi(system.Client("rules"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen($"Keyboard Cafe {number[^4..]}"));
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"{system.Url("web")}/login");
+        await WebApp.TabToAsync(page, "Email");
+        await page.Keyboard.TypeAsync(AutoReply.Rules.People.DevelopmentPerson.Email);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(AutoReply.Rules.People.DevelopmentPerson.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workspaces" })).ToBeVisibleAsync();
+        await WebApp.TabToAsync(page, "Default workspace");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phone numbers" })).ToBeVisibleAsync();
+        await WebApp.TabToAsync(page, $"Keyboard Cafe {number[^4..]}");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Keyboard Cafe {number[^4..]}" })).ToBeVisibleAsync();
+        await WebApp.TabToAsync(page, "Set up an auto-reply for new voicemails outside business hours");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New auto-reply" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("New voicemails outside business hours")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Number_form_shows_each_refusal_next_to_its_field_and_adds_nothing()
     {
         var number = TestData.PhoneNumber();

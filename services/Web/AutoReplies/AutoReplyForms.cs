@@ -8,9 +8,9 @@ public static class AutoReplyForms
     public static async Task<MessagePreview?> PreviewAsync(RulesClient rules, string phoneNumber, string message) =>
         string.IsNullOrWhiteSpace(message) ? null : (await rules.PreviewAsync(phoneNumber, message, CancellationToken.None)).Value;
 
-    /// <summary>The number's auto-reply <paramref name="id"/>, or the not-found page.</summary>
-    public static async Task<AutoReplySlot> FindAsync(RulesClient rules, string phoneNumber, Guid id) =>
-        (await rules.AutoRepliesAsync(phoneNumber, CancellationToken.None)).SingleOrDefault(reply => reply.Id == id)
-        ?? throw new RulesRefusedException(new RulesProblem(System.Net.HttpStatusCode.NotFound,
-            "This auto-reply no longer exists: it was deleted. To bring it back, create it again.", new Dictionary<string, string[]>()));
+    /// <summary>The number's auto-reply <paramref name="id"/>; null once it is deleted (or its number).</summary>
+    public static async Task<AutoReplySlot?> FindAsync(RulesClient rules, string phoneNumber, Guid id) =>
+        await rules.NumberAsync(phoneNumber, CancellationToken.None) is null
+            ? null
+            : (await rules.AutoRepliesAsync(phoneNumber, CancellationToken.None)).SingleOrDefault(reply => reply.Id == id);
 }

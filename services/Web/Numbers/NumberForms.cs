@@ -34,7 +34,4 @@ public static class NumberForms
 
     private static RulesProblem PhoneNumberProblem(HttpStatusCode status, string error) =>
         new(status, null, new Dictionary<string, string[]> { ["phoneNumber"] = [error] });
-
-    public static RulesRefusedException NotFound(string phoneNumber) =>
-        new(new RulesProblem(HttpStatusCode.NotFound, $"{phoneNumber} is not set up in this workspace.", new Dictionary<string, string[]>()));
 }

@@ -36,6 +36,26 @@ public static class WebApp
         Assert.Empty(small);
     }
 
+    /// <summary>Presses Tab until the focused control is the one named <paramref name="name"/> (its label, its accessible name or its text).</summary>
+    public static async Task TabToAsync(IPage page, string name)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string>("""
+                (() => {
+                  const element = document.activeElement;
+                  return element?.getAttribute('aria-label') ?? element?.labels?.[0]?.textContent ?? element?.textContent ?? '';
+                })()
+                """);
+            if (focused.Trim() == name)
+            {
+                return;
+            }
+        }
+        Assert.Fail($"Tab never reaches \"{name}\" on {page.Url}.");
+    }
+
     /// <summary>Reloads the loaded page until <paramref name="expected"/> shows: what the page lists arrives asynchronously (a decision, a delivery).</summary>
     public static async Task ReloadUntilAsync(IPage page, ILocator expected)
     {
