@@ -8,6 +8,12 @@ public enum Outcome
 {
     [JsonStringEnumMemberName("sent")] Sent,
     [JsonStringEnumMemberName("suppressed")] Suppressed,
+
+    /// <summary>A reply with a delay, waiting for its due time; it becomes <see cref="Sent"/> or <see cref="Cancelled"/>.</summary>
+    [JsonStringEnumMemberName("scheduled")] Scheduled,
+
+    /// <summary>A scheduled reply that did not go out: the business answered first, or its reason changed meanwhile.</summary>
+    [JsonStringEnumMemberName("cancelled")] Cancelled,
 }
 
 /// <summary>Why an event got no auto-reply.</summary>

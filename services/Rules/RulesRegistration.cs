@@ -9,6 +9,7 @@ using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.People;
+using AutoReply.Rules.Scheduling;
 using AutoReply.Rules.Templates;
 using AutoReply.Rules.Workspaces;
 using AutoReply.ServiceDefaults.Security;
@@ -46,6 +47,9 @@ public static class RulesRegistration
         builder.Services.AddScoped<TransactionalOutbox>();
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<DueReplies>();
+        builder.Services.AddHostedService<DueReplyDispatcher>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheckName, tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddSingleton<NumberSettingsValidator>();
         builder.Services.AddSingleton<AutoReplyRequestValidator>();

@@ -94,6 +94,21 @@ public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Auto_reply_delay_over_ten_minutes_is_a_field_error_and_fills_no_slot()
+    {
+        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var number = TestData.PhoneNumber();
+        await api.PutNumberAsync(number, TestData.AlwaysOpen("Delay Diner"));
+
+        var response = await rules.CreateAuthorizedClient().PostAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(number)}/auto-replies",
+            new { trigger = "missed_call", schedule = "business_hours", message = "Back soon.", delay = "PT11M" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["delay"], await ProblemErrorsAsync(response, HttpStatusCode.BadRequest));
+        Assert.Empty(await rules.CreateAuthorizedClient().GetFromJsonAsync<List<AutoReplyResponse>>(
+            $"/v1/numbers/{Uri.EscapeDataString(number)}/auto-replies", TestContext.Current.CancellationToken) ?? []);
+    }
+
+    [Fact]
     public async Task Decision_filter_with_an_unencoded_plus_is_a_field_error_not_an_empty_list()
     {
         var response = await rules.CreateAuthorizedClient().GetAsync("/v1/decisions?contact=+14155550199", TestContext.Current.CancellationToken);

@@ -43,6 +43,28 @@ public sealed class EndToEndTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task A_delayed_reply_is_cancelled_when_the_business_calls_back_first_and_sent_when_it_does_not()
+    {
+        var (number, calledBack, waiting) = (TestData.PhoneNumber(), TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        using var ingress = system.Client("ingress");
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Call Back Plumbing"));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back shortly.", delay: "PT2S");
+
+        await PostMissedCallAsync(ingress, number, calledBack);
+        Assert.Equal(Outcome.Scheduled, (await rules.DecisionsWhenAsync(calledBack, 1))[0].Outcome);
+        await PostEventAsync(ingress, "call.placed", number, calledBack);
+        var second = await PostMissedCallAsync(ingress, number, waiting);
+
+        var cancelled = await Eventually.ReadAsync(() => rules.DecisionsAsync(calledBack), d => d.Single().Outcome != Outcome.Scheduled);
+        Assert.Equal((Outcome.Cancelled, SuppressionReason.RecentActivity), (cancelled.Single().Outcome, cancelled.Single().Reason));
+        var delivered = await Eventually.ReadAsync(() => rules.DecisionsAsync(eventId: second), d => d.SingleOrDefault()?.State == DeliveryState.Delivered);
+        Assert.Equal((Outcome.Sent, DeliveryState.Delivered), (delivered.Single().Outcome, delivered.Single().State));
+        Assert.Equal("Call Back Plumbing will call you back shortly.", Assert.Single(await TextsToAsync(waiting)).GetProperty("body").GetString());
+        Assert.Empty(await TextsToAsync(calledBack));
+    }
+
+    [Fact]
     public async Task Contact_the_provider_reports_as_opted_out_gets_no_further_auto_replies()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());

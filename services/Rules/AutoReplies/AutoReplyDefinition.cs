@@ -18,6 +18,9 @@ public sealed class AutoReplyDefinition
 
     public required string Message { get; set; }
 
+    /// <summary>How long a reply waits before it goes out, cancelled if the business answers first; zero sends at once.</summary>
+    public TimeSpan Delay { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }

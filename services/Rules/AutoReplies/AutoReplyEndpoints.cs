@@ -14,12 +14,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoReply.Rules.AutoReplies;
 
-public sealed record CreateAutoReplyRequest(string? Trigger, string? Schedule, string? Message) : IOpenApiExample<CreateAutoReplyRequest>
+public sealed record CreateAutoReplyRequest(string? Trigger, string? Schedule, string? Message, string? Delay = null) : IOpenApiExample<CreateAutoReplyRequest>
 {
-    public static CreateAutoReplyRequest Example => new("missed_call", "after_hours", "Thanks for calling {business_name}. We open {next_open}.");
+    public static CreateAutoReplyRequest Example => new("missed_call", "after_hours", "Thanks for calling {business_name}. We open {next_open}.", "PT1M");
 }
 
-public sealed record EditAutoReplyRequest(string? Message) : IOpenApiExample<EditAutoReplyRequest>
+/// <summary>A new message, and a new delay when given (absent keeps the current one).</summary>
+public sealed record EditAutoReplyRequest(string? Message, string? Delay = null) : IOpenApiExample<EditAutoReplyRequest>
 {
     public static EditAutoReplyRequest Example => new("Sorry we missed you! {business_name} is open {next_open}.");
 }
@@ -33,6 +34,7 @@ public sealed record AutoReplyResponse(
     Trigger Trigger,
     Schedule Schedule,
     string Message,
+    string Delay,
     string Status,
     string Preview,
     string Conditions,
@@ -84,7 +86,7 @@ public static class AutoReplyEndpoints
         {
             return Problems.Invalid(validated.Errors);
         }
-        var (trigger, schedule, message) = validated.Value;
+        var (trigger, schedule, message, delay) = validated.Value;
         if (number.AutoReplies.Any(r => r.Trigger == trigger && r.Schedule == schedule))
         {
             return SlotFilled(trigger, schedule);
@@ -98,6 +100,7 @@ public static class AutoReplyEndpoints
             Trigger = trigger,
             Schedule = schedule,
             Message = message,
+            Delay = delay,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -134,7 +137,7 @@ public static class AutoReplyEndpoints
         {
             return Problems.Invalid(validated.Errors);
         }
-        var preview = validator.Preview(validated.Value, number);
+        var preview = validator.Preview(validated.Value.Message, number);
         var length = SmsEncoding.Measure(preview);
         return TypedResults.Ok(new AutoReplyPreview(preview, length.Encoding, length.Segments, MessageTemplate.Variables));
     }
@@ -170,7 +173,8 @@ public static class AutoReplyEndpoints
         }
 
         var before = ToResponse(reply, number, validator);
-        reply.Message = validated.Value;
+        reply.Message = validated.Value.Message;
+        reply.Delay = validated.Value.Delay ?? reply.Delay;
         reply.UpdatedAt = clock.GetUtcNow();
         var body = ToResponse(reply, number, validator);
         audit.Record(user, number.WorkspaceId, AuditAction.AutoReplyUpdated, reply.Id.ToString(), before, body);
@@ -214,7 +218,7 @@ public static class AutoReplyEndpoints
         var preview = validator.Preview(reply.Message, number);
         var length = SmsEncoding.Measure(preview);
         return new AutoReplyResponse(
-            reply.Id, reply.PhoneNumber, reply.Trigger, reply.Schedule, reply.Message, ActiveStatus,
+            reply.Id, reply.PhoneNumber, reply.Trigger, reply.Schedule, reply.Message, IsoDuration.Format(reply.Delay), ActiveStatus,
             preview, SlotDescriptions.Describe(reply.Trigger, reply.Schedule), length.Encoding, length.Segments, reply.CreatedAt, reply.UpdatedAt);
     }
 

@@ -8,7 +8,10 @@ using NodaTime.Extensions;
 namespace AutoReply.Rules.AutoReplies;
 
 /// <summary>A checked request to fill a slot.</summary>
-public sealed record NewAutoReply(Trigger Trigger, Schedule Schedule, string Message);
+public sealed record NewAutoReply(Trigger Trigger, Schedule Schedule, string Message, TimeSpan Delay);
+
+/// <summary>A checked edit: the new message, and the new delay if one was given.</summary>
+public sealed record EditedAutoReply(string Message, TimeSpan? Delay);
 
 /// <summary>
 /// Checks auto-reply requests against the number they are for: the slot names, the message's
@@ -18,6 +21,9 @@ public sealed class AutoReplyRequestValidator(TimeProvider clock)
 {
     /// <summary>A message over ten segments is refused (docs/behaviour.md).</summary>
     public const int MaxSegments = 10;
+
+    /// <summary>The longest a reply may wait for a person to answer first (docs/behaviour.md).</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
 
     public Validated<NewAutoReply> Validate(CreateAutoReplyRequest? request, BusinessNumber number)
     {
@@ -31,14 +37,31 @@ public sealed class AutoReplyRequestValidator(TimeProvider clock)
             errors.Add("schedule", $"schedule must be one of {string.Join(", ", Vocabulary.All<Schedule>())}.");
         }
         CheckMessage(request?.Message, number, errors);
-        return errors.Result(() => new NewAutoReply(trigger, schedule, request!.Message!));
+        var delay = CheckDelay(request?.Delay, errors);
+        return errors.Result(() => new NewAutoReply(trigger, schedule, request!.Message!, delay ?? TimeSpan.Zero));
     }
 
-    public Validated<string> Validate(EditAutoReplyRequest? request, BusinessNumber number)
+    public Validated<EditedAutoReply> Validate(EditAutoReplyRequest? request, BusinessNumber number)
     {
         var errors = new FieldErrors();
         CheckMessage(request?.Message, number, errors);
-        return errors.Result(() => request!.Message!);
+        var delay = CheckDelay(request?.Delay, errors);
+        return errors.Result(() => new EditedAutoReply(request!.Message!, delay));
+    }
+
+    private static TimeSpan? CheckDelay(string? text, FieldErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var delay = IsoDuration.Parse(text);
+        if (delay is null || delay < TimeSpan.Zero || delay > MaxDelay)
+        {
+            errors.Add("delay", "delay must be an ISO-8601 duration from PT0S to PT10M, such as PT1M.");
+            return null;
+        }
+        return delay;
     }
 
     /// <summary>The message as the contact would read it now.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AutoReply.Rules.Audit;
 using AutoReply.Rules.AutoReplies;
 using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Scheduling;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
@@ -59,6 +60,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ScheduledReply> ScheduledReplies => Set<ScheduledReply>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreVocabulariesByName();
@@ -161,6 +164,14 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options)
             claim.Property(c => c.PhoneNumber).HasMaxLength(16);
             claim.Property(c => c.Contact).HasMaxLength(16);
             claim.Property(c => c.EventId).HasMaxLength(128);
+        });
+
+        builder.Entity<ScheduledReply>(scheduled =>
+        {
+            scheduled.ToTable("scheduled_replies");
+            scheduled.HasKey(r => r.DecisionId);
+            scheduled.HasIndex(r => r.DueAt);
+            scheduled.HasOne<Decision>().WithOne().HasForeignKey<ScheduledReply>(r => r.DecisionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OutboundActivity>(activity =>

@@ -27,9 +27,11 @@ public sealed class Decision
 
     public Trigger? Trigger { get; init; }
 
-    public required Outcome Outcome { get; init; }
+    /// <summary>Set once, except that a <c>scheduled</c> reply becomes <c>sent</c> or <c>cancelled</c> at its due time.</summary>
+    public required Outcome Outcome { get; set; }
 
-    public SuppressionReason? Reason { get; init; }
+    /// <summary>Why no reply: for <c>suppressed</c> and <c>cancelled</c>.</summary>
+    public SuppressionReason? Reason { get; set; }
 
     public Guid? AutoReplyId { get; init; }
 
@@ -39,6 +41,9 @@ public sealed class Decision
     public DateTimeOffset OccurredAt { get; init; }
 
     public DateTimeOffset DecidedAt { get; init; }
+
+    /// <summary>When a reply with a delay is due: set for <c>scheduled</c>, and kept once it is sent or cancelled.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 
     public DeliveryState? SendState { get; set; }
 

@@ -5,6 +5,7 @@ using AutoReply.Rules.Decisions;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
+using AutoReply.Rules.Scheduling;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,8 @@ namespace AutoReply.Rules.Evaluation;
 /// <see cref="ReplyPolicy"/> to each event in the order they occurred (with the <see cref="LoopGuard"/>'s
 /// verdict), then in one transaction claims the replies' cooldowns, spends their daily budgets,
 /// records exactly one decision per event id within its workspace and adds each reply's send
-/// command to the outbox, which sends it once committed.
+/// command to the outbox, which sends it once committed (a reply with a delay is scheduled instead:
+/// <see cref="DueReplies"/> sends or cancels it when it is due).
 /// </summary>
 public sealed partial class AutoReplyEvaluator(
     RulesDbContext db,
@@ -78,6 +80,7 @@ public sealed partial class AutoReplyEvaluator(
         var spend = await SpendBudgetsAsync(verdicts, facts, claims, now, cancellationToken);
         List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, facts.WorkspaceOf(v.Event), v.Verdict, now))];
         db.Decisions.AddRange(decisions);
+        db.ScheduledReplies.AddRange(decisions.Where(d => d.Outcome == Outcome.Scheduled).Select(d => new ScheduledReply { DecisionId = d.Id, DueAt = d.DueAt!.Value }));
         List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(d => outbox.Add(
             Queues.SendAutoReplyAddress,
             new SendAutoReply(d.Id, d.EventId, d.PhoneNumber, d.Contact, d.Message!, d.DecidedAt)))];
@@ -241,7 +244,13 @@ public sealed partial class AutoReplyEvaluator(
         Trigger = e.Trigger,
         OccurredAt = e.OccurredAt,
         DecidedAt = now,
-        Outcome = verdict is Reply ? Outcome.Sent : Outcome.Suppressed,
+        Outcome = verdict switch
+        {
+            Reply { AutoReply.Delay: var delay } when delay > TimeSpan.Zero => Outcome.Scheduled,
+            Reply => Outcome.Sent,
+            _ => Outcome.Suppressed,
+        },
+        DueAt = verdict is Reply { AutoReply.Delay: var wait } && wait > TimeSpan.Zero ? now + wait : null,
         Reason = (verdict as Suppress)?.Reason,
         AutoReplyId = verdict switch
         {

@@ -71,7 +71,12 @@ public sealed class ReplyExplainer(
         var text = (verdict as Reply)?.Text;
         var length = text is null ? null : SmsEncoding.Measure(text);
         return new Explanation(
-            verdict is Reply ? Outcome.Sent : Outcome.Suppressed,
+            verdict switch
+            {
+                Reply { AutoReply.Delay: var delay } when delay > TimeSpan.Zero => Outcome.Scheduled,
+                Reply => Outcome.Sent,
+                _ => Outcome.Suppressed,
+            },
             (verdict as Suppress)?.Reason,
             at,
             decidedAt,

@@ -43,11 +43,11 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
     public Task<List<AutoReplySlot>> AutoRepliesAsync(string phoneNumber, CancellationToken cancellationToken) =>
         GetAsync<List<AutoReplySlot>>(AutoRepliesPath(phoneNumber), cancellationToken);
 
-    public Task<RulesAnswer<AutoReplySlot>> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, CancellationToken cancellationToken) =>
-        ChangeAsync<AutoReplySlot>(HttpMethod.Post, AutoRepliesPath(phoneNumber), new { trigger, schedule, message }, cancellationToken);
+    public Task<RulesAnswer<AutoReplySlot>> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, string delay, CancellationToken cancellationToken) =>
+        ChangeAsync<AutoReplySlot>(HttpMethod.Post, AutoRepliesPath(phoneNumber), new { trigger, schedule, message, delay }, cancellationToken);
 
-    public Task<RulesAnswer<AutoReplySlot>> EditAutoReplyAsync(string phoneNumber, Guid id, string message, CancellationToken cancellationToken) =>
-        ChangeAsync<AutoReplySlot>(HttpMethod.Put, $"{AutoRepliesPath(phoneNumber)}/{id}", new { message }, cancellationToken);
+    public Task<RulesAnswer<AutoReplySlot>> EditAutoReplyAsync(string phoneNumber, Guid id, string message, string delay, CancellationToken cancellationToken) =>
+        ChangeAsync<AutoReplySlot>(HttpMethod.Put, $"{AutoRepliesPath(phoneNumber)}/{id}", new { message, delay }, cancellationToken);
 
     public Task<RulesAnswer<object>> DeleteAutoReplyAsync(string phoneNumber, Guid id, CancellationToken cancellationToken) =>
         ChangeAsync<object>(HttpMethod.Delete, $"{AutoRepliesPath(phoneNumber)}/{id}", null, cancellationToken);

@@ -21,6 +21,8 @@ public static class WebApp
     /// </summary>
     public static async Task AssertUsableAsync(IPage page)
     {
+        // Measured once the stylesheet has applied: a page still loading has the browser's default sizes.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{page.Url} scrolls sideways.");
         var unlabelled = await page.EvaluateAsync<string[]>("""
             [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]

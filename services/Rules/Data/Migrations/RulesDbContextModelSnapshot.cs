@@ -73,6 +73,9 @@ namespace AutoReply.Rules.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<TimeSpan>("Delay")
+                        .HasColumnType("interval");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasColumnType("text");
@@ -117,6 +120,9 @@ namespace AutoReply.Rules.Data.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("EventId")
@@ -440,6 +446,21 @@ namespace AutoReply.Rules.Data.Migrations
                     b.ToTable("people", "rules");
                 });
 
+            modelBuilder.Entity("AutoReply.Rules.Scheduling.ScheduledReply", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DecisionId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("scheduled_replies", "rules");
+                });
+
             modelBuilder.Entity("AutoReply.Rules.Workspaces.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -625,6 +646,15 @@ namespace AutoReply.Rules.Data.Migrations
                     b.HasOne("AutoReply.Rules.Workspaces.Workspace", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AutoReply.Rules.Scheduling.ScheduledReply", b =>
+                {
+                    b.HasOne("AutoReply.Rules.Decisions.Decision", null)
+                        .WithOne()
+                        .HasForeignKey("AutoReply.Rules.Scheduling.ScheduledReply", "DecisionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

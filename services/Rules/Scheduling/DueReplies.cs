@@ -1,0 +1,157 @@
+using System.ComponentModel.DataAnnotations;
+using AutoReply.Contracts;
+using AutoReply.Contracts.Commands;
+using AutoReply.Rules.Data;
+using AutoReply.Rules.Decisions;
+using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.Numbers;
+using AutoReply.Rules.Outbox;
+using AutoReply.ServiceDefaults.Logging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AutoReply.Rules.Scheduling;
+
+/// <summary>The <c>Scheduling</c> section: how often due replies are looked for, and how many at once.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>A due reply goes out at most this late, plus the time to settle the ones due before it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 200;
+}
+
+/// <summary>
+/// Settles the replies whose delay is over. Every replica looks; each due reply is locked by one
+/// (<c>FOR UPDATE SKIP LOCKED</c>) and, in one transaction, its decision becomes <c>sent</c> with its
+/// send command in the outbox, or <c>cancelled</c> with the reason, and the scheduled row is gone:
+/// a crash before the commit leaves it due for the next look, a commit settles it for good.
+/// </summary>
+public sealed partial class DueReplies(
+    RulesDbContext db,
+    IContactActivityStore activity,
+    TransactionalOutbox outbox,
+    TimeProvider clock,
+    RulesMetrics metrics,
+    ILogger<DueReplies> logger)
+{
+    /// <summary>Settles up to <paramref name="limit"/> due replies; answers how many.</summary>
+    public async Task<int> SettleDueAsync(int limit, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.ScheduledReplies
+            .FromSql($"""SELECT * FROM rules.scheduled_replies WHERE "DueAt" <= {now} ORDER BY "DueAt" LIMIT {limit} FOR UPDATE SKIP LOCKED""")
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        List<Guid> ids = [.. due.Select(d => d.DecisionId)];
+        var decisions = await db.Decisions.Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken);
+        List<string> phoneNumbers = [.. decisions.Select(d => d.PhoneNumber).Distinct()];
+        List<string> contacts = [.. decisions.Select(d => d.Contact).Distinct()];
+        var numbers = await db.Numbers.AsNoTracking().Include(n => n.AutoReplies)
+            .Where(n => phoneNumbers.Contains(n.PhoneNumber))
+            .ToDictionaryAsync(n => n.PhoneNumber, cancellationToken);
+        var optedOut = (await db.OptOuts.AsNoTracking().Where(o => phoneNumbers.Contains(o.PhoneNumber) && contacts.Contains(o.Contact)).ToListAsync(cancellationToken))
+            .Where(o => o.IsOptedOut)
+            .Select(o => new ContactKey(o.PhoneNumber, o.Contact))
+            .ToHashSet();
+        // The business answering at any moment since the contact's call or text cancels the reply.
+        var answered = await activity.LastOutboundAsync(
+            decisions.GroupBy(Key).ToDictionary(g => g.Key, g => g.Min(d => d.OccurredAt)), cancellationToken);
+
+        List<OutboxMessage> commands = [];
+        foreach (var decision in decisions)
+        {
+            var reason = CancellationReason(decision, numbers.GetValueOrDefault(decision.PhoneNumber), optedOut.Contains(Key(decision)),
+                answered.TryGetValue(Key(decision), out var at) ? at : null);
+            if (reason is null)
+            {
+                decision.Outcome = Outcome.Sent;
+                commands.Add(outbox.Add(Queues.SendAutoReplyAddress, new SendAutoReply(decision.Id, decision.EventId, decision.PhoneNumber, decision.Contact, decision.Message!, decision.DecidedAt)));
+            }
+            else
+            {
+                decision.Outcome = Outcome.Cancelled;
+                decision.Reason = reason;
+            }
+        }
+        db.ScheduledReplies.RemoveRange(due);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
+
+        await outbox.DeliverAsync(commands, cancellationToken);
+        foreach (var decision in decisions)
+        {
+            metrics.RecordDecision(decision);
+            LogSettled(logger, decision.EventId, decision.Outcome, decision.Reason, now - decision.DueAt!.Value, decision.PhoneNumber, decision.Contact);
+        }
+        return due.Count;
+    }
+
+    /// <summary>Why a due reply does not go out, checked as the decision's rules would be now; null to send it.</summary>
+    public static SuppressionReason? CancellationReason(Decision decision, BusinessNumber? number, bool optedOut, DateTimeOffset? businessAnsweredAt)
+    {
+        if (number is null || number.WorkspaceId != decision.WorkspaceId)
+        {
+            return SuppressionReason.UnknownNumber;
+        }
+        if (number.AutoReplies.All(r => r.Id != decision.AutoReplyId))
+        {
+            return SuppressionReason.NoAutoReply;
+        }
+        if (optedOut)
+        {
+            return SuppressionReason.OptedOut;
+        }
+        if (businessAnsweredAt >= decision.OccurredAt)
+        {
+            return SuppressionReason.RecentActivity;
+        }
+        return null;
+    }
+
+    private static ContactKey Key(Decision decision) => new(decision.PhoneNumber, decision.Contact);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId}: scheduled reply {Outcome} {Reason}, {Late} after its due time, for {PhoneNumber} to {Contact}")]
+    private static partial void LogSettled(ILogger logger, string eventId, Outcome outcome, SuppressionReason? reason, TimeSpan late, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
+}
+
+/// <summary>Looks for due replies on every replica, every <see cref="SchedulingOptions.PollInterval"/>.</summary>
+public sealed partial class DueReplyDispatcher(IServiceScopeFactory scopes, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<DueReplyDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.PollInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var due = scope.ServiceProvider.GetRequiredService<DueReplies>();
+                int settled;
+                do
+                {
+                    settled = await due.SettleDueAsync(settings.BatchSize, stoppingToken);
+                }
+                while (settled == settings.BatchSize);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSettleFailed(logger, settings.PollInterval, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Due replies could not be settled; they stay due and are tried again in {Interval}")]
+    private static partial void LogSettleFailed(ILogger logger, TimeSpan interval, Exception exception);
+}
