@@ -229,4 +229,23 @@ public sealed class ReplyPolicyTests
 
         Assert.Equal(SuppressionReason.Stale, Assert.IsType<Suppress>(verdict).Reason);
     }
+
+    [Fact]
+    public void The_trace_lists_each_rule_checked_in_order_up_to_the_one_that_decided()
+    {
+        var number = WithAllSlots();
+        var when = Moment(AfterHours);
+        var e = new InboundEvent("evt-0001", EventType.CallMissed, Trigger.MissedCall, PhoneNumber, "+14155550199", when, null);
+        List<RuleCheck> trace = [];
+
+        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, when.AddMinutes(1), when.AddMinutes(-30), OptedOut: false), trace);
+
+        Assert.Equal(new Suppress(SuppressionReason.RecentActivity, number.AutoReplies.Single(r => r.Trigger == Trigger.MissedCall && r.Schedule == Schedule.AfterHours).Id), verdict);
+        Assert.Equal(
+            [SuppressionReason.Keyword, SuppressionReason.UnknownNumber, SuppressionReason.Stale, SuppressionReason.OptedOut, SuppressionReason.NoAutoReply, SuppressionReason.RecentActivity],
+            trace.Select(check => check.Rule));
+        Assert.Equal(RuleVerdict.Suppressed, trace[^1].Verdict);
+        Assert.Equal(when.AddMinutes(-30), trace[^1].At);
+        Assert.All(trace[..^1], check => Assert.Equal(RuleVerdict.Passed, check.Verdict));
+    }
 }
