@@ -13,6 +13,8 @@ public sealed class Benchmark(DrillSystem system, DrillOptions options, TextWrit
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         options.Faults = "none";
+        // The sustained rate counts replies as they are decided; a delay would only add its wait to the latency.
+        options.DelayedNumbers = 0;
         if (options.WarmupSeconds > 0)
         {
             await log.WriteLineAsync($"Warming up: {options.WarmupSeconds} s of the same stream on other numbers, not counted...");
@@ -34,6 +36,7 @@ public sealed class Benchmark(DrillSystem system, DrillOptions options, TextWrit
         ContactsPerNumber = options.ContactsPerNumber,
         NumberPrefix = "+1212",
         Faults = "none",
+        DelayedNumbers = 0,
         Seed = options.Seed + 1,
         SettleSeconds = options.SettleSeconds,
     };

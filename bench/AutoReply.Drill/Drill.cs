@@ -15,7 +15,7 @@ public sealed class Drill(DrillSystem system, DrillOptions options, TextWriter l
     {
         var traffic = Traffic.Generate(options);
         var faults = Faults.Parse(options.Faults).Where(system.CanInject).ToList();
-        await log.WriteLineAsync($"{traffic.Events.Count:N0} posts over {options.Duration} s to {traffic.Pairs.Count:N0} contacts of {options.Numbers} numbers (seed {options.Seed}); faults: {(faults.Count == 0 ? "none" : string.Join(", ", faults.Select(Faults.Name)))}");
+        await log.WriteLineAsync($"{traffic.Events.Count:N0} posts over {options.Duration} s to {traffic.Pairs.Count:N0} contacts of {options.Numbers} numbers ({traffic.DelayedNumbers.Count()} replying after {options.ReplyDelaySeconds} s; seed {options.Seed}); faults: {(faults.Count == 0 ? "none" : string.Join(", ", faults.Select(Faults.Name)))}");
         await RegisterNumbersAsync(traffic, cancellationToken);
 
         var runner = new TrafficSender(system.Ingress);
@@ -39,17 +39,22 @@ public sealed class Drill(DrillSystem system, DrillOptions options, TextWriter l
         await log.WriteLineAsync($"  {DateTimeOffset.UtcNow:HH:mm:ss} {fault.Name()}: recovered");
     }
 
-    /// <summary>Every number open around the clock with a reply for each trigger, so the rules alone decide who gets a text.</summary>
+    /// <summary>
+    /// Every number open around the clock with a reply for each trigger, so the rules alone decide who
+    /// gets a text; the delayed numbers' replies wait <see cref="DrillOptions.ReplyDelaySeconds"/>.
+    /// </summary>
     private async Task RegisterNumbersAsync(Traffic traffic, CancellationToken cancellationToken)
     {
         var allDay = Enum.GetValues<DayOfWeek>().ToDictionary(day => day.ToString().ToLowerInvariant(), _ => new[] { new { open = "00:00", close = "24:00" } });
+        var delayed = traffic.DelayedNumbers.ToHashSet();
         foreach (var number in traffic.PhoneNumbers)
         {
+            var delay = delayed.Contains(number) ? $"PT{options.ReplyDelaySeconds}S" : "PT0S";
             var path = $"/v1/numbers/{Uri.EscapeDataString(number)}";
             (await system.Rules.PutAsJsonAsync(path, new { name = "Drill Clinic", timeZone = "UTC", businessHours = allDay }, cancellationToken)).EnsureSuccessStatusCode();
             foreach (var trigger in new[] { "missed_call", "voicemail", "message" })
             {
-                (await system.Rules.PostAsJsonAsync($"{path}/auto-replies", new { trigger, schedule = "business_hours", message = "Thanks, we'll get back to you soon." }, cancellationToken)).EnsureSuccessStatusCode();
+                (await system.Rules.PostAsJsonAsync($"{path}/auto-replies", new { trigger, schedule = "business_hours", message = "Thanks, we'll get back to you soon.", delay }, cancellationToken)).EnsureSuccessStatusCode();
             }
         }
     }

@@ -19,6 +19,15 @@ public sealed class DrillOptions
 
     public int ContactsPerNumber { get; set; } = 25;
 
+    /// <summary>The share of numbers whose auto-replies wait <see cref="ReplyDelaySeconds"/> before they go out (0 to 1).</summary>
+    public double DelayedNumbers { get; set; } = 0.25;
+
+    /// <summary>
+    /// The delayed numbers' wait: long beside the two seconds after which their called-back contacts
+    /// are called back, so a fault slowing the call-back is not what decides whether a text goes out.
+    /// </summary>
+    public int ReplyDelaySeconds { get; set; } = 60;
+
     /// <summary>Comma-separated <see cref="Fault"/> names, spread evenly over the stream; <c>all</c> for every one.</summary>
     public string Faults { get; set; } = "all";
 

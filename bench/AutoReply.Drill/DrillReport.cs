@@ -18,6 +18,9 @@ public sealed record DrillReport(
     int CooldownViolations,
     int ActivityViolations,
     int OptOutViolations,
+    int Cancelled,
+    int CallBackViolations,
+    string ScheduledLateness,
     double P50Ms,
     double P95Ms,
     double P99Ms,
@@ -28,7 +31,7 @@ public sealed record DrillReport(
     private const int MismatchesShown = 10;
 
     public bool Clean => Lost == 0 && Refused == 0 && Duplicates == 0 && CooldownViolations == 0 && ActivityViolations == 0
-        && OptOutViolations == 0 && Texts == ExpectedTexts;
+        && OptOutViolations == 0 && CallBackViolations == 0 && Texts == ExpectedTexts;
 
     public static DrillReport Compute(Traffic traffic, TrafficSender runner, Ledger ledger)
     {
@@ -44,9 +47,12 @@ public sealed record DrillReport(
         var replies = ledger.Decisions
             .Where(d => d.ProviderMessageId is not null && textsBySid.ContainsKey(d.ProviderMessageId) && runner.Accepted.ContainsKey(d.EventId))
             .ToList();
-        var latencies = replies.Select(d => (textsBySid[d.ProviderMessageId!].ReceivedAt - runner.Accepted[d.EventId]).TotalMilliseconds).Order().ToList();
+        // A reply that waited its delay counts in how late it went out past its due time, not in the latency.
+        var immediate = replies.Where(d => d.DueAt is null).ToList();
+        var latencies = immediate.Select(d => (textsBySid[d.ProviderMessageId!].ReceivedAt - runner.Accepted[d.EventId]).TotalMilliseconds).Order().ToList();
         // Where a text's time went: before its decision (ingress, the bus, rules) or after it (outbox, sender, provider).
-        var toDecision = replies.Select(d => (d.DecidedAt - runner.Accepted[d.EventId]).TotalMilliseconds).Order().ToList();
+        var toDecision = immediate.Select(d => (d.DecidedAt - runner.Accepted[d.EventId]).TotalMilliseconds).Order().ToList();
+        var late = replies.Where(d => d.DueAt is not null).Select(d => (textsBySid[d.ProviderMessageId!].ReceivedAt - d.DueAt!.Value).TotalMilliseconds).Order().ToList();
 
         return new DrillReport(
             Accepted: runner.Accepted.Count,
@@ -60,6 +66,9 @@ public sealed record DrillReport(
             CooldownViolations: traffic.Pairs.Sum(pair => Math.Max(0, sentByPair[(pair.PhoneNumber, pair.Contact)].Count() - 1)),
             ActivityViolations: traffic.Pairs.Where(pair => pair.Plan == ContactPlan.BusinessActive).Sum(TextsTo),
             OptOutViolations: traffic.Pairs.Where(pair => pair.Plan == ContactPlan.OptedOut).Sum(TextsTo),
+            Cancelled: decisionsByEvent.Values.Count(d => d.Outcome == "cancelled"),
+            CallBackViolations: traffic.Pairs.Where(pair => pair.Plan == ContactPlan.CalledBackDuringDelay).Sum(TextsTo),
+            ScheduledLateness: string.Create(CultureInfo.InvariantCulture, $"{late.Count} replies, {Percentile(late, 0.50):0} / {Percentile(late, 0.99):0} / {(late.Count == 0 ? 0 : late[^1]):0} ms"),
             P50Ms: Percentile(latencies, 0.50),
             P95Ms: Percentile(latencies, 0.95),
             P99Ms: Percentile(latencies, 0.99),
@@ -93,7 +102,10 @@ public sealed record DrillReport(
             ("cooldown violations", Count(CooldownViolations)),
             ("recent-activity violations", Count(ActivityViolations)),
             ("opt-out violations", Count(OptOutViolations)),
-            ("accepted → provider request p50 / p95 / p99", $"{P50Ms:0} / {P95Ms:0} / {P99Ms:0} ms"),
+            ("replies cancelled at their due time", Count(Cancelled)),
+            ("call-back violations (texts after a call-back during the delay)", Count(CallBackViolations)),
+            ("delayed replies: due → provider request p50 / p99 / max", ScheduledLateness),
+            ("accepted → provider request p50 / p95 / p99 (no delay)", $"{P50Ms:0} / {P95Ms:0} / {P99Ms:0} ms"),
             ("  of which accepted → decision p50 / p95 / p99", DecisionLatency),
         };
         var width = rows.Max(row => row.Name.Length);
@@ -107,7 +119,7 @@ public sealed record DrillReport(
 
     public string Line() => string.Create(
         CultureInfo.InvariantCulture,
-        $"accepted={Accepted} decisions={Decisions} expected_texts={ExpectedTexts} texts={Texts} lost={Lost} duplicates={Duplicates} cooldown_violations={CooldownViolations} activity_violations={ActivityViolations} p50_ms={P50Ms:0} p99_ms={P99Ms:0}");
+        $"accepted={Accepted} decisions={Decisions} expected_texts={ExpectedTexts} texts={Texts} lost={Lost} duplicates={Duplicates} cooldown_violations={CooldownViolations} activity_violations={ActivityViolations} callback_violations={CallBackViolations} p50_ms={P50Ms:0} p99_ms={P99Ms:0}");
 
     internal static double Percentile(IReadOnlyList<double> sorted, double quantile) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 
 namespace AutoReply.Drill;
 
-public sealed record DecisionRow(string EventId, string PhoneNumber, string Contact, string Outcome, string? Reason, string? State, string? ProviderMessageId, DateTimeOffset DecidedAt);
+public sealed record DecisionRow(string EventId, string PhoneNumber, string Contact, string Outcome, string? Reason, string? State, string? ProviderMessageId, DateTimeOffset DecidedAt, DateTimeOffset? DueAt);
 
 public sealed record TextRow(
     string Sid,
@@ -26,8 +26,9 @@ public sealed class Ledger
     public List<TextRow> Texts { get; } = [];
 
     /// <summary>
-    /// Reads until every accepted inbound event has its decision and every <c>sent</c> decision has
-    /// reached a final state (or <paramref name="patience"/> runs out: what is missing then is lost).
+    /// Reads until every accepted inbound event has its decision, no reply is still waiting for its
+    /// delay, and every <c>sent</c> decision has reached a final state (or <paramref name="patience"/>
+    /// runs out: what is missing then is lost).
     /// </summary>
     public static async Task<Ledger> SettleAsync(DrillSystem system, Traffic traffic, IReadOnlySet<string> acceptedInbound, TimeSpan patience, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public sealed class Ledger
         {
             var ledger = await ReadAsync(system, traffic, cancellationToken);
             var decided = ledger.Decisions.Count(d => acceptedInbound.Contains(d.EventId));
-            var sendsOpen = ledger.Decisions.Count(d => d.Outcome == "sent" && d.State is null or "queued" or "sending");
+            var sendsOpen = ledger.Decisions.Count(d => d.Outcome == "scheduled" || (d.Outcome == "sent" && d.State is null or "queued" or "sending"));
             if ((decided == acceptedInbound.Count && sendsOpen == 0) || clock.Elapsed > patience)
             {
                 return ledger;

@@ -16,9 +16,13 @@ public enum ContactPlan
 
     /// <summary>Texted STOP, then START: exactly one auto-reply.</summary>
     OptedBackIn,
+
+    /// <summary>On a number whose replies wait: missed a call, and the business called back two seconds later: no auto-reply (cancelled).</summary>
+    CalledBackDuringDelay,
 }
 
-public sealed record ContactPair(string PhoneNumber, string Contact, ContactPlan Plan)
+/// <summary>A contact of a number; <see cref="Delayed"/> when the number's auto-replies wait before they go out.</summary>
+public sealed record ContactPair(string PhoneNumber, string Contact, ContactPlan Plan, bool Delayed = false)
 {
     public int ExpectedTexts => Plan is ContactPlan.Replied or ContactPlan.OptedBackIn ? 1 : 0;
 }
@@ -39,6 +43,7 @@ public sealed class Traffic
 {
     private static readonly TimeSpan OpeningLead = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan StartAfterStop = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CallBackAfter = TimeSpan.FromSeconds(2);
     private static readonly string[] InboundTypes = ["call.missed", "voicemail.received", "message.received"];
     private static readonly string[] Texts = ["Hi, are you open today?", "Can I book for Friday?", "Call me back please", "Is the shop open?"];
 
@@ -55,14 +60,19 @@ public sealed class Traffic
 
     public IEnumerable<string> PhoneNumbers => Pairs.Select(pair => pair.PhoneNumber).Distinct();
 
+    /// <summary>The numbers whose auto-replies wait before they go out.</summary>
+    public IEnumerable<string> DelayedNumbers => Pairs.Where(pair => pair.Delayed).Select(pair => pair.PhoneNumber).Distinct();
+
     public static Traffic Generate(DrillOptions options)
     {
         var random = new Random(options.Seed);
         var run = random.Next().ToString("x8", CultureInfo.InvariantCulture);
         var duration = TimeSpan.FromSeconds(options.Duration);
         var numbers = Enumerable.Range(0, options.Numbers).Select(_ => PhoneNumber(random, options.NumberPrefix)).ToList();
+        var delayed = numbers.Take((int)Math.Round(options.Numbers * Math.Clamp(options.DelayedNumbers, 0, 1))).ToHashSet();
         var pairs = numbers
-            .SelectMany(number => Enumerable.Range(0, options.ContactsPerNumber).Select(_ => new ContactPair(number, PhoneNumber(random, "+1628"), PlanFor(random.NextDouble()))))
+            .SelectMany(number => Enumerable.Range(0, options.ContactsPerNumber).Select(_ =>
+                new ContactPair(number, PhoneNumber(random, "+1628"), PlanFor(random.NextDouble(), delayed.Contains(number)), delayed.Contains(number))))
             .ToList();
 
         var events = new List<PlannedEvent>();
@@ -85,6 +95,10 @@ public sealed class Traffic
                     events.Add(new PlannedEvent(opening, NextId(), "message.received", pair, "STOP"));
                     events.Add(new PlannedEvent(opening + StartAfterStop, NextId(), "message.received", pair, "START"));
                     opening += StartAfterStop;
+                    break;
+                case ContactPlan.CalledBackDuringDelay:
+                    events.Add(new PlannedEvent(opening, NextId(), "call.missed", pair, null));
+                    events.Add(new PlannedEvent(opening + CallBackAfter, NextId(), "call.placed", pair, null));
                     break;
             }
             // Contacts who are simply replied to turn up over the first four fifths of the stream, so their
@@ -112,11 +126,12 @@ public sealed class Traffic
         return new Traffic(pairs, [.. events.OrderBy(e => e.At)]);
     }
 
-    private static ContactPlan PlanFor(double draw) => draw switch
+    private static ContactPlan PlanFor(double draw, bool delayed) => draw switch
     {
         < 0.15 => ContactPlan.BusinessActive,
         < 0.25 => ContactPlan.OptedOut,
         < 0.30 => ContactPlan.OptedBackIn,
+        < 0.50 when delayed => ContactPlan.CalledBackDuringDelay,
         _ => ContactPlan.Replied,
     };
 
