@@ -193,6 +193,34 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task Activity_shows_a_reply_waiting_for_its_delay_and_one_cancelled_by_a_call_back_and_the_editor_sets_the_wait()
+    {
+        var (number, waiting, calledBack) = (TestData.PhoneNumber(), TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApi(system.Client("rules"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen($"Patient Vets {number[^4..]}"));
+        var reply = await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back.", delay: "PT10M");
+        await PostMissedCallAsync(number, waiting);
+        await rules.DecisionsWhenAsync(waiting, 1);
+        await rules.EditAutoReplyAsync(number, reply.Id, "{business_name} will call you back.", delay: "PT2S");
+        await PostMissedCallAsync(number, calledBack);
+        await rules.DecisionsWhenAsync(calledBack, 1);
+        await PostEventAsync("call.placed", number, calledBack);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+
+        var scheduled = await FindOnActivityAsync(page, waiting, "Reply scheduled");
+        await Assertions.Expect(scheduled).ToContainTextAsync("unless your team answers first");
+        var cancelled = await FindOnActivityAsync(page, calledBack, "Reply cancelled");
+        await Assertions.Expect(cancelled).ToContainTextAsync("Your team called or texted this contact");
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/auto-replies/{reply.Id}/edit");
+        await page.GetByLabel("Wait before sending").SelectOptionAsync(new SelectOptionValue { Label = "1 minute" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(Slot(page)).ToContainTextAsync("Waits 1 minute");
+    }
+
+    [Fact]
     public async Task Number_form_shows_each_refusal_next_to_its_field_and_adds_nothing()
     {
         var number = TestData.PhoneNumber();
@@ -306,12 +334,14 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
             $"{length.Encoding} · {length.Segments} segment{(length.Segments == 1 ? "" : "s")}");
     }
 
-    private async Task<string> PostMissedCallAsync(string number, string contact)
+    private Task<string> PostMissedCallAsync(string number, string contact) => PostEventAsync("call.missed", number, contact);
+
+    private async Task<string> PostEventAsync(string type, string number, string contact)
     {
         using var ingress = system.Client("ingress");
         var id = TestData.EventId();
         var response = await ingress.PostAsJsonAsync("/v1/events",
-            new { id, type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+            new { id, type, phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return id;
     }

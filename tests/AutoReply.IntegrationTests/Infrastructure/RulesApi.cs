@@ -21,10 +21,10 @@ public sealed class RulesApi(HttpClient client)
         return (await response.Content.ReadFromJsonAsync<AutoReplyResponse>(TestContext.Current.CancellationToken))!;
     }
 
-    public async Task EditAutoReplyAsync(string phoneNumber, Guid id, string message)
+    public async Task EditAutoReplyAsync(string phoneNumber, Guid id, string message, string? delay = null)
     {
         var response = await client.PutAsJsonAsync(
-            $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{id}", new { message }, TestContext.Current.CancellationToken);
+            $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{id}", new { message, delay }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
     }
 
