@@ -1,3 +1,4 @@
+using AutoReply.Rules.Data;
 using Microsoft.Extensions.Options;
 
 namespace AutoReply.Rules.Outbox;
@@ -22,32 +23,15 @@ public sealed class OutboxOptions
 /// Sends what <see cref="TransactionalOutbox.DeliverAsync"/> could not: messages of a replica that crashed after
 /// its commit, or that the broker refused. Every replica runs one; they share the work by row locks.
 /// </summary>
-public sealed partial class OutboxRelay(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxRelay> logger) : BackgroundService
+public sealed class OutboxRelay(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxRelay> logger)
+    : RecurringBatches(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        using var timer = new PeriodicTimer(settings.PollInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var outbox = scope.ServiceProvider.GetRequiredService<TransactionalOutbox>();
-                int relayed;
-                do
-                {
-                    relayed = await outbox.RelayOverdueAsync(settings.OverdueAfter, settings.BatchSize, stoppingToken);
-                }
-                while (relayed == settings.BatchSize);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRelayFailed(logger, settings.PollInterval, ex);
-            }
-        }
-    }
+    protected override string Work => "Sending the outbox's overdue messages";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox relay could not send overdue messages; it tries again in {Interval}")]
-    private static partial void LogRelayFailed(ILogger logger, TimeSpan interval, Exception exception);
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override int BatchSize => options.Value.BatchSize;
+
+    protected override Task<int> RunBatchAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<TransactionalOutbox>().RelayOverdueAsync(options.Value.OverdueAfter, BatchSize, cancellationToken);
 }

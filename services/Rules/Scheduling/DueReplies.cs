@@ -125,33 +125,16 @@ public sealed partial class DueReplies(
     private static partial void LogSettled(ILogger logger, string eventId, Outcome outcome, SuppressionReason? reason, TimeSpan late, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
 }
 
-/// <summary>Looks for due replies on every replica, every <see cref="SchedulingOptions.PollInterval"/>.</summary>
-public sealed partial class DueReplyDispatcher(IServiceScopeFactory scopes, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<DueReplyDispatcher> logger) : BackgroundService
+/// <summary>Looks for due replies on every replica, every <see cref="SchedulingOptions.PollInterval"/>; a failure leaves them due.</summary>
+public sealed class DueReplyDispatcher(IServiceScopeFactory scopes, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<DueReplyDispatcher> logger)
+    : RecurringBatches(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        using var timer = new PeriodicTimer(settings.PollInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var due = scope.ServiceProvider.GetRequiredService<DueReplies>();
-                int settled;
-                do
-                {
-                    settled = await due.SettleDueAsync(settings.BatchSize, stoppingToken);
-                }
-                while (settled == settings.BatchSize);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSettleFailed(logger, settings.PollInterval, ex);
-            }
-        }
-    }
+    protected override string Work => "Settling the due replies";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Due replies could not be settled; they stay due and are tried again in {Interval}")]
-    private static partial void LogSettleFailed(ILogger logger, TimeSpan interval, Exception exception);
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override int BatchSize => options.Value.BatchSize;
+
+    protected override Task<int> RunBatchAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<DueReplies>().SettleDueAsync(BatchSize, cancellationToken);
 }
