@@ -15,30 +15,24 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> QuickLook = new() { ["Scheduling:PollInterval"] = "00:00:00.200" };
 
-    private readonly ServiceFactory<RulesDbContext> rules = new(servers, QuickLook);
-    private TestBus<SendStateChanged> bus = null!;
-    private RulesApi api = null!;
+    private readonly RulesOnTheBus rules = new(servers, QuickLook);
 
-    public async ValueTask InitializeAsync()
-    {
-        api = new RulesApi(rules.CreateAuthorizedClient());
-        bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
-    }
+    private RulesApi Api => rules.Api;
 
-    public async ValueTask DisposeAsync()
-    {
-        await bus.DisposeAsync();
-        await rules.DisposeAsync();
-    }
+    private TestBus<SendStateChanged> Bus => rules.Bus;
+
+    public ValueTask InitializeAsync() => rules.InitializeAsync();
+
+    public ValueTask DisposeAsync() => rules.DisposeAsync();
 
     [Fact]
     public async Task A_reply_with_a_delay_is_scheduled_then_sent_at_its_due_time()
     {
         var (number, contact) = await NumberWithDelayedReplyAsync("PT2S");
 
-        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
 
-        var scheduled = Assert.Single(await api.DecisionsWhenAsync(contact, 1));
+        var scheduled = Assert.Single(await Api.DecisionsWhenAsync(contact, 1));
         Assert.Equal(Outcome.Scheduled, scheduled.Outcome);
         Assert.Equal(scheduled.DecidedAt.AddSeconds(2), scheduled.DueAt);
         var sent = await SettledAsync(contact);
@@ -50,9 +44,9 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
     {
         var (number, contact) = await NumberWithDelayedReplyAsync("PT3S");
 
-        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
-        Assert.Equal(Outcome.Scheduled, (await api.DecisionsWhenAsync(contact, 1))[0].Outcome);
-        await bus.PublishAsync(new CallPlaced(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        Assert.Equal(Outcome.Scheduled, (await Api.DecisionsWhenAsync(contact, 1))[0].Outcome);
+        await Bus.PublishAsync(new CallPlaced(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
 
         var cancelled = await SettledAsync(contact);
         Assert.Equal((Outcome.Cancelled, SuppressionReason.RecentActivity), (cancelled.Outcome, cancelled.Reason));
@@ -63,9 +57,9 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
     {
         var (number, contact) = await NumberWithDelayedReplyAsync("PT3S");
 
-        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
-        var scheduled = (await api.DecisionsWhenAsync(contact, 1))[0];
-        await api.DeleteAutoReplyAsync(number, scheduled.AutoReplyId!.Value);
+        await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        var scheduled = (await Api.DecisionsWhenAsync(contact, 1))[0];
+        await Api.DeleteAutoReplyAsync(number, scheduled.AutoReplyId!.Value);
 
         var cancelled = await SettledAsync(contact);
         Assert.Equal((Outcome.Cancelled, SuppressionReason.NoAutoReply), (cancelled.Outcome, cancelled.Reason));
@@ -76,11 +70,11 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
     {
         var (number, contact) = await NumberWithDelayedReplyAsync("PT3S");
 
-        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
-        await api.DecisionsWhenAsync(contact, 1);
-        await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, "STOP"));
+        await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        await Api.DecisionsWhenAsync(contact, 1);
+        await Bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, DateTimeOffset.UtcNow, "STOP"));
 
-        var decisions = await Eventually.ReadAsync(() => api.DecisionsAsync(contact), d => d.Count == 2 && d.All(x => x.Outcome != Outcome.Scheduled), TimeSpan.FromSeconds(15));
+        var decisions = await Eventually.ReadAsync(() => Api.DecisionsAsync(contact), d => d.Count == 2 && d.All(x => x.Outcome != Outcome.Scheduled), TimeSpan.FromSeconds(15));
         var call = Assert.Single(decisions, d => d.Trigger == Trigger.MissedCall);
         Assert.Equal((Outcome.Cancelled, SuppressionReason.OptedOut), (call.Outcome, call.Reason));
     }
@@ -90,11 +84,11 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
     {
         var (number, contact) = await NumberWithDelayedReplyAsync("PT2S");
 
-        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
-        await api.DecisionsWhenAsync(contact, 1);
-        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        await Api.DecisionsWhenAsync(contact, 1);
+        await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
 
-        var decisions = await Eventually.ReadAsync(() => api.DecisionsAsync(contact), d => d.Count == 2 && d.All(x => x.Outcome != Outcome.Scheduled), TimeSpan.FromSeconds(15));
+        var decisions = await Eventually.ReadAsync(() => Api.DecisionsAsync(contact), d => d.Count == 2 && d.All(x => x.Outcome != Outcome.Scheduled), TimeSpan.FromSeconds(15));
         Assert.Equal(SuppressionReason.Cooldown, decisions[0].Reason);
         Assert.Equal(Outcome.Sent, decisions[1].Outcome);
     }
@@ -103,10 +97,10 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
     public async Task A_scheduled_reply_outlives_the_rules_service_that_scheduled_it_and_the_next_one_sends_it()
     {
         var (number, contact) = await NumberWithDelayedReplyAsync("PT3S");
-        await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
-        Assert.Equal(Outcome.Scheduled, (await api.DecisionsWhenAsync(contact, 1))[0].Outcome);
+        await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, DateTimeOffset.UtcNow));
+        Assert.Equal(Outcome.Scheduled, (await Api.DecisionsWhenAsync(contact, 1))[0].Outcome);
 
-        await rules.DisposeAsync();
+        await rules.Service.DisposeAsync();
         await using var next = new ServiceFactory<RulesDbContext>(servers, QuickLook);
         var nextApi = new RulesApi(next.CreateAuthorizedClient());
 
@@ -117,16 +111,16 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
     private async Task<(string Number, string Contact)> NumberWithDelayedReplyAsync(string delay)
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        await api.PutNumberAsync(number, TestData.AlwaysOpen("Patient Dental"));
-        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "{business_name}: we'll call you back.", delay);
-        await api.CreateAutoReplyAsync(number, "message", "business_hours", "Thanks for your text.");
+        await Api.PutNumberAsync(number, TestData.AlwaysOpen("Patient Dental"));
+        await Api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "{business_name}: we'll call you back.", delay);
+        await Api.CreateAutoReplyAsync(number, "message", "business_hours", "Thanks for your text.");
         return (number, contact);
     }
 
     /// <summary>The contact's one decision once it is no longer scheduled (its due time is seconds away).</summary>
     private async Task<DecisionResponse> SettledAsync(string contact)
     {
-        var decisions = await Eventually.ReadAsync(() => api.DecisionsAsync(contact), d => d.Count == 1 && d[0].Outcome != Outcome.Scheduled, TimeSpan.FromSeconds(15));
+        var decisions = await Eventually.ReadAsync(() => Api.DecisionsAsync(contact), d => d.Count == 1 && d[0].Outcome != Outcome.Scheduled, TimeSpan.FromSeconds(15));
         return Assert.Single(decisions);
     }
 }

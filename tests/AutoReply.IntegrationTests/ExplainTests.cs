@@ -19,21 +19,15 @@ namespace AutoReply.IntegrationTests;
 public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
 {
     /// <summary>One text a day per number: the budget case spends it with another contact.</summary>
-    private readonly ServiceFactory<RulesDbContext> rules = new(servers, new Dictionary<string, string?> { ["SendBudgets:PerNumberPerDay"] = "1" });
-    private TestBus<SendStateChanged> bus = null!;
-    private RulesApi api = null!;
+    private readonly RulesOnTheBus rules = new(servers, new Dictionary<string, string?> { ["SendBudgets:PerNumberPerDay"] = "1" });
 
-    public async ValueTask InitializeAsync()
-    {
-        api = new RulesApi(rules.CreateAuthorizedClient());
-        bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
-    }
+    private RulesApi Api => rules.Api;
 
-    public async ValueTask DisposeAsync()
-    {
-        await bus.DisposeAsync();
-        await rules.DisposeAsync();
-    }
+    private TestBus<SendStateChanged> Bus => rules.Bus;
+
+    public ValueTask InitializeAsync() => rules.InitializeAsync();
+
+    public ValueTask DisposeAsync() => rules.DisposeAsync();
 
     public static TheoryData<string, Outcome, SuppressionReason?> Rulebook => new()
     {
@@ -53,21 +47,21 @@ public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
     public async Task Explain_answers_what_the_real_evaluation_then_decides(string situation, Outcome outcome, SuppressionReason? reason)
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        await api.PutNumberAsync(number, TestData.AlwaysOpen("Explained Dental"));
-        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back, {business_name}.");
-        await api.CreateAutoReplyAsync(number, "message", "business_hours", "Thanks for your text.");
+        await Api.PutNumberAsync(number, TestData.AlwaysOpen("Explained Dental"));
+        await Api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back, {business_name}.");
+        await Api.CreateAutoReplyAsync(number, "message", "business_hours", "Thanks for your text.");
         var imagined = await ArrangeAsync(situation, number, contact);
-        var decidedBefore = (await api.DecisionsAsync(contact)).Count;
+        var decidedBefore = (await Api.DecisionsAsync(contact)).Count;
 
         var explained = await ExplainAsync(number, imagined);
 
         Assert.Equal((outcome, reason), (explained.Outcome, explained.Reason));
         Assert.Equal(RuleOrder, explained.Rules.Select(rule => rule.Rule));
         Assert.Equal(reason, explained.Rules.SingleOrDefault(rule => rule.Verdict == RuleVerdict.Suppressed)?.Rule);
-        Assert.Equal(decidedBefore, (await api.DecisionsAsync(contact)).Count);
+        Assert.Equal(decidedBefore, (await Api.DecisionsAsync(contact)).Count);
 
-        await bus.PublishAsync(imagined.Event);
-        var decision = (await api.DecisionsWhenAsync(contact, decidedBefore + 1))[0];
+        await Bus.PublishAsync(imagined.Event);
+        var decision = (await Api.DecisionsWhenAsync(contact, decidedBefore + 1))[0];
         Assert.Equal((explained.Outcome, explained.Reason, explained.Message), (decision.Outcome, decision.Reason, decision.Message));
     }
 
@@ -75,14 +69,14 @@ public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
     public async Task Explain_says_the_slot_chosen_and_the_hours_that_applied_that_day()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        await api.PutNumberAsync(number, new
+        await Api.PutNumberAsync(number, new
         {
             name = "Holiday Hours Dental",
             timeZone = "America/New_York",
             businessHours = new { monday = new[] { new { open = "09:00", close = "12:00" }, new { open = "13:00", close = "17:00" } } },
             overrides = new[] { new { date = "2027-12-27", hours = Array.Empty<object>() } },
         });
-        await api.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} is closed; we open {next_open}.");
+        await Api.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} is closed; we open {next_open}.");
 
         var monday = await ExplainAsync(number, new("missed_call", contact, DateTimeOffset.Parse("2027-12-20T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
         var holiday = await ExplainAsync(number, new("missed_call", contact, DateTimeOffset.Parse("2027-12-27T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
@@ -98,7 +92,7 @@ public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
     [Fact]
     public async Task Explain_for_a_number_without_settings_is_not_found_and_a_bad_contact_is_a_field_error()
     {
-        var client = rules.CreateAuthorizedClient();
+        var client = rules.Service.CreateAuthorizedClient();
 
         var unknown = await client.PostAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(TestData.PhoneNumber())}/explain",
             new { trigger = "missed_call", contact = TestData.PhoneNumber() }, TestContext.Current.CancellationToken);
@@ -142,30 +136,30 @@ public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
             case "the event is 20 minutes old":
                 return call with { At = now.AddMinutes(-20) };
             case "the contact opted out":
-                await bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, now, "STOP"));
-                await api.DecisionsWhenAsync(contact, 1);
+                await Bus.PublishAsync(new MessageReceived(TestData.EventId(), number, contact, now, "STOP"));
+                await Api.DecisionsWhenAsync(contact, 1);
                 return call;
             case "the voicemail slot is empty":
                 return call with { Trigger = "voicemail" };
             case "the business called the contact half an hour ago":
-                await bus.PublishAsync(new CallPlaced(TestData.EventId(), number, contact, now.AddMinutes(-30)));
-                await OutboundActivityRecordedAsync(number, contact);
+                await Bus.PublishAsync(new CallPlaced(TestData.EventId(), number, contact, now.AddMinutes(-30)));
+                await rules.OutboundActivityRecordedAsync(number, contact);
                 return call;
             case "the contact called ten times this minute":
                 for (var i = 0; i < 10; i++)
                 {
-                    await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, now.AddSeconds(-10)));
+                    await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, now.AddSeconds(-10)));
                 }
-                await api.DecisionsWhenAsync(contact, 10);
+                await Api.DecisionsWhenAsync(contact, 10);
                 return call;
             case "the contact got a reply a moment ago":
-                await bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, now));
-                await api.DecisionsWhenAsync(contact, 1);
+                await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, now));
+                await Api.DecisionsWhenAsync(contact, 1);
                 return call;
             case "the number sent its text of the day":
                 var other = TestData.PhoneNumber();
-                await bus.PublishAsync(new CallMissed(TestData.EventId(), number, other, now));
-                await api.DecisionsWhenAsync(other, 1);
+                await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, other, now));
+                await Api.DecisionsWhenAsync(other, 1);
                 return call;
             default:
                 return call;
@@ -174,18 +168,10 @@ public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
 
     private async Task<Explanation> ExplainAsync(string number, Imagined imagined)
     {
-        var response = await rules.CreateAuthorizedClient().PostAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(number)}/explain",
+        var response = await rules.Service.CreateAuthorizedClient().PostAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(number)}/explain",
             new { trigger = imagined.Trigger, contact = imagined.Contact, at = imagined.At, body = imagined.Body }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Explanation>(TestContext.Current.CancellationToken))!;
     }
 
-    private async Task OutboundActivityRecordedAsync(string number, string contact)
-    {
-        await using var scope = rules.Services.CreateAsyncScope();
-        var activity = scope.ServiceProvider.GetRequiredService<IContactActivityStore>();
-        await Eventually.ReadAsync(
-            () => activity.LastOutboundAsync(new Dictionary<ContactKey, DateTimeOffset> { [new(number, contact)] = DateTimeOffset.UtcNow.AddHours(-1) }, TestContext.Current.CancellationToken),
-            recorded => recorded.Count == 1);
-    }
 }

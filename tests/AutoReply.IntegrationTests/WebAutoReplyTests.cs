@@ -301,6 +301,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("form.search .error")).ToContainTextAsync("contact");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]contact=555-0199"));
     }
 
     private static readonly Guid DefaultWorkspace = AutoReply.ServiceDefaults.Security.DefaultWorkspace.Id;
@@ -346,14 +347,11 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         return id;
     }
 
-    /// <summary>Searches the Activity page for the contact until its decision shows <paramref name="expected"/>.</summary>
+    /// <summary>The Activity page searched for the contact (the address its search form makes), until its decision shows <paramref name="expected"/>.</summary>
     private async Task<ILocator> FindOnActivityAsync(IPage page, string contact, string expected)
     {
-        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Activity" }).ClickAsync();
-        await page.GetByLabel("Contact's phone number").FillAsync(contact);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("[?&]contact="));
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/activity?contact={Uri.EscapeDataString(contact)}&eventId=");
+        await Assertions.Expect(page.GetByLabel("Contact's phone number")).ToHaveValueAsync(contact);
         var decision = page.Locator(".decision").Filter(new() { HasText = expected });
         await WebApp.ReloadUntilAsync(page, decision);
         return decision;
