@@ -19,7 +19,7 @@ public sealed class PersonSignIn(PersonSessions sessions, RulesClient rules, IHt
     /// <summary>A token with less than this left is refreshed before the page calls rules with it.</summary>
     public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
 
-    private const string AccessTokenExpiresAt = "access_token_expires_at";
+    public const string AccessTokenExpiresAt = "access_token_expires_at";
 
     /// <summary>Null once signed in; otherwise why not.</summary>
     public async Task<string?> SignInAsync(string email, string password, CancellationToken cancellationToken)
