@@ -40,4 +40,12 @@ public static class EventTypes
         EventType.MessageReceived => Trigger.Message,
         _ => null,
     };
+
+    /// <summary>The inbound event type that fires <paramref name="trigger"/>.</summary>
+    public static EventType InboundOf(Trigger trigger) => trigger switch
+    {
+        Trigger.MissedCall => EventType.CallMissed,
+        Trigger.Voicemail => EventType.VoicemailReceived,
+        _ => EventType.MessageReceived,
+    };
 }

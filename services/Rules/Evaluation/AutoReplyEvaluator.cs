@@ -244,13 +244,8 @@ public sealed partial class AutoReplyEvaluator(
         Trigger = e.Trigger,
         OccurredAt = e.OccurredAt,
         DecidedAt = now,
-        Outcome = verdict switch
-        {
-            Reply { AutoReply.Delay: var delay } when delay > TimeSpan.Zero => Outcome.Scheduled,
-            Reply => Outcome.Sent,
-            _ => Outcome.Suppressed,
-        },
-        DueAt = verdict is Reply { AutoReply.Delay: var wait } && wait > TimeSpan.Zero ? now + wait : null,
+        Outcome = verdict.Outcome,
+        DueAt = (verdict as Reply)?.DueAt(now),
         Reason = (verdict as Suppress)?.Reason,
         AutoReplyId = verdict switch
         {

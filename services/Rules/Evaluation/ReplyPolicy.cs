@@ -1,5 +1,6 @@
 using AutoReply.Contracts;
 using AutoReply.Rules.AutoReplies;
+using AutoReply.Rules.BusinessHours;
 using AutoReply.Rules.Numbers;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Templates;
@@ -31,13 +32,26 @@ public sealed record EvaluationInput(
     bool OptedOut,
     bool Looping = false);
 
-public abstract record Verdict;
+public abstract record Verdict
+{
+    /// <summary>The decision's outcome for this verdict.</summary>
+    public abstract Outcome Outcome { get; }
+}
 
 /// <summary>No reply, for <paramref name="Reason"/>; a keyword may also change the contact's opt-out.</summary>
-public sealed record Suppress(SuppressionReason Reason, Guid? AutoReplyId = null, KeywordKind Keyword = KeywordKind.None) : Verdict;
+public sealed record Suppress(SuppressionReason Reason, Guid? AutoReplyId = null, KeywordKind Keyword = KeywordKind.None) : Verdict
+{
+    public override Outcome Outcome => Outcome.Suppressed;
+}
 
-/// <summary>Reply with <paramref name="Text"/>, provided the contact's cooldown can still be claimed.</summary>
-public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan Cooldown) : Verdict;
+/// <summary>Reply with <paramref name="Text"/>, provided the contact's cooldown can still be claimed; at once, or after the auto-reply's delay.</summary>
+public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan Cooldown) : Verdict
+{
+    public override Outcome Outcome => AutoReply.Delay > TimeSpan.Zero ? Outcome.Scheduled : Outcome.Sent;
+
+    /// <summary>When a reply decided at <paramref name="decidedAt"/> is due; null for one sent at once.</summary>
+    public DateTimeOffset? DueAt(DateTimeOffset decidedAt) => AutoReply.Delay > TimeSpan.Zero ? decidedAt + AutoReply.Delay : null;
+}
 
 /// <summary>
 /// The evaluation rules, in the order they apply: a workspace's event for a number it does not own
@@ -49,6 +63,13 @@ public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan 
 /// </summary>
 public static class ReplyPolicy
 {
+    /// <summary>Every rule, in the order a decision applies them (docs/behaviour.md); the last two are claimed outside this class.</summary>
+    public static readonly IReadOnlyList<SuppressionReason> Rules =
+    [
+        SuppressionReason.Keyword, SuppressionReason.UnknownNumber, SuppressionReason.Stale, SuppressionReason.OptedOut, SuppressionReason.NoAutoReply,
+        SuppressionReason.RecentActivity, SuppressionReason.LoopGuard, SuppressionReason.Cooldown, SuppressionReason.Budget,
+    ];
+
     /// <summary>
     /// The verdict for <paramref name="input"/>; with <paramref name="trace"/>, also each rule it
     /// checked, in order, with what it found (the explain endpoint: one set of rules for both).
@@ -95,8 +116,7 @@ public static class ReplyPolicy
         trace?.Add(RuleCheck.Passed(SuppressionReason.OptedOut, "The contact has not opted out."));
 
         var calendar = number.Calendar();
-        var schedule = calendar.IsOpenAt(e.OccurredAt.ToInstant()) ? Schedule.BusinessHours : Schedule.AfterHours;
-        var autoReply = number.AutoReplies.SingleOrDefault(r => r.Trigger == e.Trigger && r.Schedule == schedule);
+        var (schedule, autoReply) = SlotAt(number, calendar, e.Trigger, e.OccurredAt);
         if (autoReply is null)
         {
             trace?.Add(RuleCheck.Suppressed(SuppressionReason.NoAutoReply, $"No auto-reply for {SlotDescriptions.Describe(e.Trigger, schedule).ToLowerInvariant()}."));
@@ -124,6 +144,13 @@ public static class ReplyPolicy
 
         var text = MessageTemplate.Render(autoReply.Message, number.Name, calendar, input.Now.ToInstant());
         return new Reply(autoReply, text, number.Cooldown);
+    }
+
+    /// <summary>The slot an event of <paramref name="trigger"/> at <paramref name="at"/> falls in (business hours or not), and its auto-reply if it has one.</summary>
+    public static (Schedule Schedule, AutoReplyDefinition? AutoReply) SlotAt(BusinessNumber number, BusinessHoursCalendar calendar, Trigger trigger, DateTimeOffset at)
+    {
+        var schedule = calendar.IsOpenAt(at.ToInstant()) ? Schedule.BusinessHours : Schedule.AfterHours;
+        return (schedule, number.AutoReplies.SingleOrDefault(r => r.Trigger == trigger && r.Schedule == schedule));
     }
 
     /// <summary>Outbound activity at or after this moment makes the conversation live for <paramref name="e"/>.</summary>

@@ -15,6 +15,9 @@ public sealed class SendBudgetOptions
 
     [Range(1, 100_000_000)]
     public int PerWorkspacePerDay { get; set; } = 10_000;
+
+    /// <summary>Whether a number that has sent <paramref name="byNumber"/> texts today, in a workspace that has sent <paramref name="byWorkspace"/>, may send one more.</summary>
+    public bool AllowsAnother(int byNumber, int byWorkspace) => byNumber < PerNumberPerDay && byWorkspace < PerWorkspacePerDay;
 }
 
 /// <summary>The texts one number or one workspace has sent on one day (UTC).</summary>
@@ -107,15 +110,13 @@ public sealed class SendBudgets(RulesDbContext db, IOptions<SendBudgetOptions> o
         {
             var number = counts[SendBudgetCount.NumberScope(request.Event.PhoneNumber)];
             var workspace = counts[SendBudgetCount.WorkspaceScope(request.WorkspaceId)];
-            var spent = number.Sent >= limits.PerNumberPerDay ? number
-                : workspace.Sent >= limits.PerWorkspacePerDay ? workspace
-                : null;
-            if (spent is null)
+            if (limits.AllowsAnother(number.Sent, workspace.Sent))
             {
                 number.Sent++;
                 workspace.Sent++;
                 continue;
             }
+            var spent = number.Sent >= limits.PerNumberPerDay ? number : workspace;
             denied.Add(request.Event);
             if (spent.ExhaustedAt is null)
             {

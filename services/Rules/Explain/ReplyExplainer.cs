@@ -41,7 +41,7 @@ public sealed class ReplyExplainer(
         var at = imagined.At ?? now;
         // Decided as it happens: now for a moment past, then for a moment to come.
         var decidedAt = at > now ? at : now;
-        var e = new InboundEvent("explain", EventTypeOf(imagined.Trigger), imagined.Trigger, phoneNumber, imagined.Contact, at, imagined.Body, number.WorkspaceId);
+        var e = new InboundEvent("explain", EventTypes.InboundOf(imagined.Trigger), imagined.Trigger, phoneNumber, imagined.Contact, at, imagined.Body, number.WorkspaceId);
         var key = new ContactKey(phoneNumber, imagined.Contact);
 
         var optOut = await db.OptOuts.AsNoTracking().SingleOrDefaultAsync(o => o.PhoneNumber == phoneNumber && o.Contact == imagined.Contact, cancellationToken);
@@ -66,17 +66,11 @@ public sealed class ReplyExplainer(
         AddNotReached(rules);
 
         var calendar = number.Calendar();
-        var schedule = calendar.IsOpenAt(at.ToInstant()) ? Schedule.BusinessHours : Schedule.AfterHours;
-        var slotReply = number.AutoReplies.SingleOrDefault(r => r.Trigger == imagined.Trigger && r.Schedule == schedule);
+        var (schedule, slotReply) = ReplyPolicy.SlotAt(number, calendar, imagined.Trigger, at);
         var text = (verdict as Reply)?.Text;
         var length = text is null ? null : SmsEncoding.Measure(text);
         return new Explanation(
-            verdict switch
-            {
-                Reply { AutoReply.Delay: var delay } when delay > TimeSpan.Zero => Outcome.Scheduled,
-                Reply => Outcome.Sent,
-                _ => Outcome.Suppressed,
-            },
+            verdict.Outcome,
             (verdict as Suppress)?.Reason,
             at,
             decidedAt,
@@ -111,21 +105,16 @@ public sealed class ReplyExplainer(
         var (byNumber, byWorkspace) = (sent.GetValueOrDefault(numberScope), sent.GetValueOrDefault(workspaceScope));
         var limits = budgets.Value;
         var detail = $"{byNumber} of the number's {limits.PerNumberPerDay} and {byWorkspace} of the workspace's {limits.PerWorkspacePerDay} texts sent on {day:yyyy-MM-dd} (UTC).";
-        return byNumber >= limits.PerNumberPerDay || byWorkspace >= limits.PerWorkspacePerDay
-            ? RuleCheck.Suppressed(SuppressionReason.Budget, detail)
-            : RuleCheck.Passed(SuppressionReason.Budget, detail);
+        return limits.AllowsAnother(byNumber, byWorkspace)
+            ? RuleCheck.Passed(SuppressionReason.Budget, detail)
+            : RuleCheck.Suppressed(SuppressionReason.Budget, detail);
     }
 
     /// <summary>The rules after the one that suppressed, said as not reached, so the answer always lists every rule in order.</summary>
     private static void AddNotReached(List<RuleCheck> rules)
     {
-        SuppressionReason[] order =
-        [
-            SuppressionReason.Keyword, SuppressionReason.UnknownNumber, SuppressionReason.Stale, SuppressionReason.OptedOut,
-            SuppressionReason.NoAutoReply, SuppressionReason.RecentActivity, SuppressionReason.LoopGuard, SuppressionReason.Cooldown, SuppressionReason.Budget,
-        ];
         var checkedRules = rules.Select(r => r.Rule).ToHashSet();
-        var missing = order.Where(rule => !checkedRules.Contains(rule)).Select(rule => new RuleCheck(rule, RuleVerdict.NotReached, "An earlier rule decided.")).ToList();
+        var missing = ReplyPolicy.Rules.Where(rule => !checkedRules.Contains(rule)).Select(rule => new RuleCheck(rule, RuleVerdict.NotReached, "An earlier rule decided.")).ToList();
         var beforeCooldown = rules.FindIndex(r => r.Rule == SuppressionReason.Cooldown);
         rules.InsertRange(beforeCooldown, missing);
     }
@@ -138,11 +127,4 @@ public sealed class ReplyExplainer(
         var hours = dated?.Hours ?? number.OpeningHours.Weekly.GetValueOrDefault(date.DayOfWeek.ToString().ToLowerInvariant()) ?? [];
         return new HoursThatApplied(dateText, number.TimeZone, open, dated is not null, hours);
     }
-
-    private static EventType EventTypeOf(Trigger trigger) => trigger switch
-    {
-        Trigger.MissedCall => EventType.CallMissed,
-        Trigger.Voicemail => EventType.VoicemailReceived,
-        _ => EventType.MessageReceived,
-    };
 }

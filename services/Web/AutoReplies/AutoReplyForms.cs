@@ -10,7 +10,5 @@ public static class AutoReplyForms
 
     /// <summary>The number's auto-reply <paramref name="id"/>; null once it is deleted (or its number).</summary>
     public static async Task<AutoReplySlot?> FindAsync(RulesClient rules, string phoneNumber, Guid id) =>
-        await rules.NumberAsync(phoneNumber, CancellationToken.None) is null
-            ? null
-            : (await rules.AutoRepliesAsync(phoneNumber, CancellationToken.None)).SingleOrDefault(reply => reply.Id == id);
+        (await rules.AutoRepliesAsync(phoneNumber, CancellationToken.None)).SingleOrDefault(reply => reply.Id == id);
 }

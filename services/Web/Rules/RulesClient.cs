@@ -40,8 +40,12 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
     public Task<RulesAnswer<NumberSettings>> PutNumberAsync(string phoneNumber, NumberSettings settings, CancellationToken cancellationToken) =>
         ChangeAsync<NumberSettings>(HttpMethod.Put, NumberPath(phoneNumber), settings, cancellationToken);
 
-    public Task<List<AutoReplySlot>> AutoRepliesAsync(string phoneNumber, CancellationToken cancellationToken) =>
-        GetAsync<List<AutoReplySlot>>(AutoRepliesPath(phoneNumber), cancellationToken);
+    /// <summary>The number's auto-replies; none once the number is gone (deleted since the page read it).</summary>
+    public async Task<List<AutoReplySlot>> AutoRepliesAsync(string phoneNumber, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(Url(AutoRepliesPath(phoneNumber)), cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? [] : await ReadAsync<List<AutoReplySlot>>(response, cancellationToken);
+    }
 
     public Task<RulesAnswer<AutoReplySlot>> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, string delay, CancellationToken cancellationToken) =>
         ChangeAsync<AutoReplySlot>(HttpMethod.Post, AutoRepliesPath(phoneNumber), new { trigger, schedule, message, delay }, cancellationToken);

@@ -49,11 +49,9 @@ public sealed class ReplyPolicyTests
         Guid? postedBy = null)
     {
         var when = Moment(occurredAt);
-        var e = new InboundEvent("evt-0001", EventTypeOf(trigger), trigger, PhoneNumber, "+14155550199", when, body, postedBy);
+        var e = new InboundEvent("evt-0001", EventTypes.InboundOf(trigger), trigger, PhoneNumber, "+14155550199", when, body, postedBy);
         return ReplyPolicy.Evaluate(new EvaluationInput(e, number, when + (evaluatedAfter ?? TimeSpan.FromMinutes(1)), lastOutboundActivity, optedOut));
     }
-
-    private static EventType EventTypeOf(Trigger trigger) => Enum.GetValues<EventType>().Single(type => type.TriggerOf() == trigger);
 
     [Fact]
     public void A_STOP_a_workspace_posts_for_a_number_it_does_not_own_is_an_unknown_number_not_a_keyword()
