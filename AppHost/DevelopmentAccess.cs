@@ -7,7 +7,7 @@ namespace AutoReply.AppHost;
 
 /// <summary>
 /// In Development, the AppHost's console says how to call the system. The default workspace comes
-/// with the rules database, the development keys with the services' configuration, and rules seeds
+/// with the rules schema's migrations, the development keys with the services' configuration, and the rules API seeds
 /// the development person, so all of them work from the first start; nothing of the kind exists
 /// outside Development.
 /// </summary>
@@ -25,12 +25,12 @@ internal static class DevelopmentAccess
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((@event, _) =>
         {
             @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AutoReply.AppHost").LogInformation(
-                "Development access: 'Authorization: Bearer {ConfiguredKey}' is a key of the default workspace with every scope, for ingress (port 5080) and rules (port 5081). " +
-                "'Authorization: Bearer {AdminKey}' creates workspaces and their keys on rules (POST /v1/workspaces); the README's 'Try it' starts there. " +
+                "Development access: 'Authorization: Bearer {ConfiguredKey}' is a key of the default workspace with every scope, for ingress (port 5080) and the rules API (port 5081). " +
+                "'Authorization: Bearer {AdminKey}' creates workspaces and their keys on the rules API (POST /v1/workspaces); the README's 'Try it' starts there. " +
                 "{Email} signs in with the password '{Password}' as the default workspace's owner, at the web app (http://127.0.0.1:5070) or POST /v1/people/login.",
                 configuredKey,
                 adminKey,
-                // Rules' DevelopmentPerson seeds them; the AppHost does not reference the service's code.
+                // The rules API's DevelopmentPerson seeds them; the AppHost does not reference the service's code.
                 "owner@example.com",
                 "development-only-password");
             return Task.CompletedTask;

@@ -80,7 +80,7 @@ public sealed class DrillSystem : IAsyncDisposable
         }
         var started = await builder.BuildAsync(cancellationToken);
         await started.StartAsync(cancellationToken);
-        string[] services = ["ingress", "rules", "sender", "smssandbox"];
+        string[] services = ["ingress", "rules", "rules-api", "sender", "smssandbox"];
         await Task.WhenAll(services.Select(service => started.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellationToken)));
         return await ForAsync(started, options.ApiKey, ownsApp: true, options.DataDirectory is null ? dataDirectory : null, cancellationToken);
     }
@@ -104,7 +104,7 @@ public sealed class DrillSystem : IAsyncDisposable
         ownsApp,
         ownedDataDirectory,
         ApiClient(app.GetEndpoint("ingress", "http").ToString(), apiKey),
-        ApiClient(app.GetEndpoint("rules", "http").ToString(), apiKey),
+        ApiClient(app.GetEndpoint("rules-api", "http").ToString(), apiKey),
         SandboxClient(app.GetEndpoint("smssandbox", "http").ToString()),
         await app.GetConnectionStringAsync("redis", cancellationToken),
         await app.GetConnectionStringAsync("rabbitmq", cancellationToken));

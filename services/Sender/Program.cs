@@ -1,5 +1,4 @@
 using AutoReply.Sender;
-using AutoReply.Sender.Data;
 using AutoReply.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +11,4 @@ var app = builder.Build();
 app.UseProblemDetailsErrors();
 app.MapDefaultEndpoints();
 
-await app.MigrateDatabaseAsync<SenderDbContext>();
 await app.RunAsync();

@@ -1,16 +1,19 @@
+using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.AutoReplies;
-using AutoReply.Rules.Data;
+using AutoReply.Domain.AutoReplies;
+using AutoReply.Domain.Data;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.AutoReplies;
 
 namespace AutoReply.IntegrationTests;
 
 /// <summary>The management API's answers to bad input: clear problem details, and nothing changed.</summary>
 public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
 {
-    private readonly ServiceFactory<RulesDbContext> rules = new(servers);
+    private readonly ServiceFactory<ReplyExplainer> rules = new(servers);
 
     public ValueTask DisposeAsync() => rules.DisposeAsync();
 
@@ -37,7 +40,7 @@ public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
     [Fact]
     public async Task Second_auto_reply_in_a_filled_slot_is_a_conflict()
     {
-        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var api = new RulesApiClient(rules.CreateAuthorizedClient());
         var number = TestData.PhoneNumber();
         await api.PutNumberAsync(number, TestData.AlwaysOpen("Slot Pharmacy"));
         await api.CreateAutoReplyAsync(number, "message", "business_hours", "First.");
@@ -52,7 +55,7 @@ public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
     [Fact]
     public async Task Message_with_an_unknown_variable_is_refused_when_saved()
     {
-        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var api = new RulesApiClient(rules.CreateAuthorizedClient());
         var number = TestData.PhoneNumber();
         await api.PutNumberAsync(number, TestData.AlwaysOpen("Variable Vets"));
 
@@ -65,7 +68,7 @@ public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
     [Fact]
     public async Task Message_preview_renders_the_variables_and_counts_segments_like_a_save_and_stores_nothing()
     {
-        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var api = new RulesApiClient(rules.CreateAuthorizedClient());
         var number = TestData.PhoneNumber();
         await api.PutNumberAsync(number, TestData.NeverOpen("Preview Bakery"));
 
@@ -83,7 +86,7 @@ public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
     [Fact]
     public async Task Message_preview_of_an_unknown_variable_is_the_field_error_a_save_would_give()
     {
-        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var api = new RulesApiClient(rules.CreateAuthorizedClient());
         var number = TestData.PhoneNumber();
         await api.PutNumberAsync(number, TestData.NeverOpen("Preview Florist"));
 
@@ -96,7 +99,7 @@ public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
     [Fact]
     public async Task Auto_reply_delay_over_ten_minutes_is_a_field_error_and_fills_no_slot()
     {
-        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var api = new RulesApiClient(rules.CreateAuthorizedClient());
         var number = TestData.PhoneNumber();
         await api.PutNumberAsync(number, TestData.AlwaysOpen("Delay Diner"));
 

@@ -47,10 +47,24 @@ public sealed class AppModelTests
     {
         var resources = await ResourcesAsync("--AppHost:Servers=executables");
 
-        // Waiting for a database waits for its server too.
-        Assert.Equal(["autoreplydb", "postgres", "rabbitmq", "redis"], WaitsOf(resources["rules"]));
-        Assert.Equal(["rabbitmq", "redis", "rules"], WaitsOf(resources["ingress"]));
-        Assert.Equal(["autoreplydb", "postgres", "rabbitmq", "smssandbox"], WaitsOf(resources["sender"]));
+        // Waiting for a database waits for its server too; the services reach the database once the migrations are done.
+        Assert.Equal(["autoreplydb", "postgres"], WaitsOf(resources["migrations"]));
+        Assert.Equal(["migrations", "rabbitmq", "redis"], WaitsOf(resources["rules"]));
+        Assert.Equal(["migrations", "redis"], WaitsOf(resources["rules-api"]));
+        Assert.Equal(["rabbitmq", "redis", "rules", "rules-api"], WaitsOf(resources["ingress"]));
+        Assert.Equal(["migrations", "rabbitmq", "smssandbox"], WaitsOf(resources["sender"]));
+    }
+
+    [Fact]
+    public async Task The_services_that_use_the_database_start_only_after_the_migrations_completed()
+    {
+        var resources = await ResourcesAsync("--AppHost:Servers=executables");
+
+        foreach (var service in new[] { "rules", "rules-api", "sender" })
+        {
+            var wait = Assert.Single(resources[service].Annotations.OfType<WaitAnnotation>(), wait => wait.Resource.Name == "migrations");
+            Assert.Equal(WaitType.WaitForCompletion, wait.WaitType);
+        }
     }
 
     private static string[] WaitsOf(IResource resource) =>

@@ -1,17 +1,20 @@
+using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using AutoReply.Contracts;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Audit;
-using AutoReply.Rules.Data;
 using AutoReply.ServiceDefaults.Security;
+using AutoReply.Domain.Audit;
+using AutoReply.Domain.Data;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.Audit;
 
 namespace AutoReply.IntegrationTests;
 
 /// <summary>The audit log of configuration changes, through the rules API against the real servers.</summary>
 public sealed class AuditTests(RealServers servers) : IAsyncDisposable
 {
-    private readonly ServiceFactory<RulesDbContext> rules = new(servers);
+    private readonly ServiceFactory<ReplyExplainer> rules = new(servers);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -23,7 +26,7 @@ public sealed class AuditTests(RealServers servers) : IAsyncDisposable
         var workspaces = new WorkspacesApi(rules.CreateClient);
         var (workspaceId, key) = await workspaces.CreateWorkspaceWithKeyAsync();
         using var client = workspaces.Client(key.Key);
-        var api = new RulesApi(client);
+        var api = new RulesApiClient(client);
         var number = TestData.PhoneNumber();
 
         await api.PutNumberAsync(number, TestData.NeverOpen("First Name"));
@@ -69,7 +72,7 @@ public sealed class AuditTests(RealServers servers) : IAsyncDisposable
         using var client = workspaces.Client(mine.Key);
         using var otherClient = workspaces.Client(theirs.Key);
         var number = TestData.PhoneNumber();
-        await new RulesApi(otherClient).PutNumberAsync(number, TestData.NeverOpen("Theirs"));
+        await new RulesApiClient(otherClient).PutNumberAsync(number, TestData.NeverOpen("Theirs"));
 
         var page = (await client.GetFromJsonAsync<List<AuditEntryResponse>>("/v1/audit?limit=1&offset=1", Cancellation))!;
 

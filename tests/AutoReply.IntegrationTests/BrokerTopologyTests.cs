@@ -1,10 +1,15 @@
 using Aspire.Hosting.Testing;
 using AutoReply.Contracts.Commands;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Evaluation;
 using AutoReply.Sender.Delivery;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
+using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.IntegrationTests;
 

@@ -1,8 +1,13 @@
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Evaluation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
+using AutoReply.Rules.Hosting;
+using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.IntegrationTests;
 
@@ -12,7 +17,7 @@ public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
     private static readonly DateTimeOffset Ten = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan ThreeHours = TimeSpan.FromHours(3);
 
-    private readonly ServiceFactory<RulesDbContext> rules = new(servers);
+    private readonly ServiceFactory<AutoReplyEvaluator> rules = new(servers);
     private readonly ContactKey contact = new(TestData.PhoneNumber(), TestData.PhoneNumber());
 
     public ValueTask DisposeAsync() => rules.DisposeAsync();

@@ -17,7 +17,7 @@ public sealed class CrashRecoveryTests(AppHostFixture system)
     {
         var cancellation = TestContext.Current.CancellationToken;
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(number, TestData.NeverOpen("Crash Test Garage"));
         await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "Closed now, back at 8.");
 

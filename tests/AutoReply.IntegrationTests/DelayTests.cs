@@ -1,8 +1,11 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Decisions;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Decisions;
+using AutoReply.Rules.Delivery;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.Decisions;
 
 namespace AutoReply.IntegrationTests;
 
@@ -17,7 +20,7 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
 
     private readonly RulesOnTheBus rules = new(servers, QuickLook);
 
-    private RulesApi Api => rules.Api;
+    private RulesApiClient Api => rules.Api;
 
     private TestBus<SendStateChanged> Bus => rules.Bus;
 
@@ -101,8 +104,8 @@ public sealed class DelayTests(RealServers servers) : IAsyncLifetime
         Assert.Equal(Outcome.Scheduled, (await Api.DecisionsWhenAsync(contact, 1))[0].Outcome);
 
         await rules.Service.DisposeAsync();
-        await using var next = new ServiceFactory<RulesDbContext>(servers, QuickLook);
-        var nextApi = new RulesApi(next.CreateAuthorizedClient());
+        await using var next = new RulesService(servers, QuickLook);
+        var nextApi = new RulesApiClient(next.CreateAuthorizedClient());
 
         var decisions = await Eventually.ReadAsync(() => nextApi.DecisionsAsync(contact), d => d.Single().Outcome != Outcome.Scheduled, TimeSpan.FromSeconds(15));
         Assert.Equal(Outcome.Sent, decisions.Single().Outcome);

@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Decisions;
 using AutoReply.ServiceDefaults.Provider;
+using AutoReply.Domain.Decisions;
+using AutoReply.Rules.Delivery;
+using AutoReply.RulesApi.Decisions;
 
 namespace AutoReply.IntegrationTests;
 
@@ -16,7 +18,7 @@ public sealed class EndToEndTests(AppHostFixture system)
     public async Task Missed_call_after_hours_texts_the_contact_once_then_cooldown_then_deleted_auto_reply_means_no_auto_reply()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         using var ingress = system.Client("ingress");
         await rules.PutNumberAsync(number, TestData.NeverOpen("Night Owl Dental"));
         var autoReply = await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} is closed. We'll call you back.");
@@ -46,7 +48,7 @@ public sealed class EndToEndTests(AppHostFixture system)
     public async Task A_delayed_reply_is_cancelled_when_the_business_calls_back_first_and_sent_when_it_does_not()
     {
         var (number, calledBack, waiting) = (TestData.PhoneNumber(), TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         using var ingress = system.Client("ingress");
         await rules.PutNumberAsync(number, TestData.NeverOpen("Call Back Plumbing"));
         await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back shortly.", delay: "PT2S");
@@ -68,7 +70,7 @@ public sealed class EndToEndTests(AppHostFixture system)
     public async Task Contact_the_provider_reports_as_opted_out_gets_no_further_auto_replies()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         using var ingress = system.Client("ingress");
         await new SandboxApi(system.Url("smssandbox")).SetFaultsAsync(new { recipientErrors = new Dictionary<string, int> { [contact] = 21610 } });
         await rules.PutNumberAsync(number, TestData.NeverOpen("Carrier Stop Pizza"));
@@ -92,7 +94,7 @@ public sealed class EndToEndTests(AppHostFixture system)
     public async Task Stop_texted_to_the_business_number_through_the_provider_opts_the_contact_out()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         using var ingress = system.Client("ingress");
         await rules.PutNumberAsync(number, TestData.NeverOpen("Webhook Florist"));
         await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "We're closed.");
@@ -112,11 +114,11 @@ public sealed class EndToEndTests(AppHostFixture system)
     [Fact]
     public async Task Body_over_one_mebibyte_is_refused_with_413_by_ingress_and_rules()
     {
-        foreach (var (project, path) in new[] { ("ingress", "/v1/events"), ("rules", "/v1/numbers/%2B14155550100") })
+        foreach (var (project, path) in new[] { ("ingress", "/v1/events"), ("rules-api", "/v1/numbers/%2B14155550100") })
         {
             using var client = system.Client(project);
             using var body = new StringContent($"{{\"id\": \"{new string('x', 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json");
-            using var request = new HttpRequestMessage(project == "rules" ? HttpMethod.Put : HttpMethod.Post, path) { Content = body };
+            using var request = new HttpRequestMessage(project == "rules-api" ? HttpMethod.Put : HttpMethod.Post, path) { Content = body };
             // As a careful uploader does: the 413 comes before the body is sent, instead of racing
             // the body's last bytes into a connection the server has already closed (a broken pipe).
             request.Headers.ExpectContinue = true;
@@ -131,7 +133,7 @@ public sealed class EndToEndTests(AppHostFixture system)
     [Fact]
     public async Task Every_service_reports_ready_and_alive()
     {
-        foreach (var project in new[] { "ingress", "rules", "sender", "smssandbox" })
+        foreach (var project in new[] { "ingress", "rules", "rules-api", "sender", "smssandbox" })
         {
             using var client = new HttpClient { BaseAddress = new Uri(system.Url(project)) };
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);

@@ -3,11 +3,18 @@ using System.Net.Http.Json;
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Decisions;
-using AutoReply.Rules.Evaluation;
-using AutoReply.Rules.Explain;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Policy;
+using AutoReply.Rules.Delivery;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.Decisions;
+using AutoReply.RulesApi.Explain;
+using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.IntegrationTests;
 
@@ -21,7 +28,7 @@ public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
     /// <summary>One text a day per number: the budget case spends it with another contact.</summary>
     private readonly RulesOnTheBus rules = new(servers, new Dictionary<string, string?> { ["SendBudgets:PerNumberPerDay"] = "1" });
 
-    private RulesApi Api => rules.Api;
+    private RulesApiClient Api => rules.Api;
 
     private TestBus<SendStateChanged> Bus => rules.Bus;
 

@@ -1,13 +1,15 @@
+using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using AutoReply.Ingress.Access;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
 using AutoReply.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Data;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 
@@ -18,7 +20,7 @@ namespace AutoReply.IntegrationTests;
 public sealed class IngressKeyCheckTests(RealServers servers) : IAsyncLifetime
 {
     private readonly RulesConnection connection = new();
-    private ServiceFactory<RulesDbContext> rules = null!;
+    private ServiceFactory<ReplyExplainer> rules = null!;
     private WebApplicationFactory<EventValidator> ingress = null!;
     private WorkspacesApi workspaces = null!;
 
@@ -26,7 +28,7 @@ public sealed class IngressKeyCheckTests(RealServers servers) : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        rules = new ServiceFactory<RulesDbContext>(servers);
+        rules = new ServiceFactory<ReplyExplainer>(servers);
         workspaces = new WorkspacesApi(rules.CreateClient);
         ingress = new ServiceFactory<EventValidator>(servers, new Dictionary<string, string?> { ["KeyCheck:FreshFor"] = "00:00:00" })
             .WithWebHostBuilder(host => host.ConfigureTestServices(services => services

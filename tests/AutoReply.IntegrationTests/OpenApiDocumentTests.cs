@@ -1,9 +1,11 @@
+using AutoReply.RulesApi.Explain;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
+using AutoReply.Domain.Data;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 
@@ -26,7 +28,7 @@ public sealed class OpenApiDocumentTests(RealServers servers)
     [Fact]
     public async Task Rules_serves_the_committed_openapi_document()
     {
-        await using var rules = new ServiceFactory<RulesDbContext>(servers);
+        await using var rules = new ServiceFactory<ReplyExplainer>(servers);
         await AssertServedDocumentIsCommittedAsync(rules, "rules");
     }
 

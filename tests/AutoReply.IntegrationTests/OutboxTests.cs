@@ -1,17 +1,20 @@
+using AutoReply.Rules.Evaluation;
 using System.Text.Json;
 using AutoReply.Contracts.Commands;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Outbox;
+using AutoReply.Rules.Hosting;
+using AutoReply.Rules.Outbox;
 
 namespace AutoReply.IntegrationTests;
 
 /// <summary>The rules service's outbox relay against the real PostgreSQL and RabbitMQ.</summary>
 public sealed class OutboxTests(RealServers servers) : IAsyncLifetime
 {
-    private readonly ServiceFactory<RulesDbContext> rules = new(servers);
+    private readonly ServiceFactory<AutoReplyEvaluator> rules = new(servers);
     private TestBus<SendAutoReply> observer = null!;
 
     public async ValueTask InitializeAsync() => observer = await TestBus.StartAsync<SendAutoReply>(servers.RabbitMq);

@@ -1,13 +1,17 @@
+using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AutoReply.Contracts;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Audit;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.People;
 using AutoReply.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using AutoReply.Domain.Audit;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.People;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.Audit;
+using AutoReply.RulesApi.People;
 
 namespace AutoReply.IntegrationTests;
 
@@ -15,7 +19,7 @@ namespace AutoReply.IntegrationTests;
 public sealed class PeopleTests(RealServers servers) : IAsyncDisposable
 {
     private const string Password = "a long enough password";
-    private readonly ServiceFactory<RulesDbContext> rules = new(servers);
+    private readonly ServiceFactory<ReplyExplainer> rules = new(servers);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

@@ -1,11 +1,13 @@
+using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Deduplication;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Data;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 
@@ -40,7 +42,7 @@ public sealed class RateLimitTests(RealServers servers) : IAsyncLifetime
     [Fact]
     public async Task A_settings_change_over_the_key_s_limit_is_refused_with_429_and_changes_nothing()
     {
-        await using var limited = new ServiceFactory<RulesDbContext>(servers, Limit("Management", perSecond: 1, burst: 1));
+        await using var limited = new ServiceFactory<ReplyExplainer>(servers, Limit("Management", perSecond: 1, burst: 1));
         using var client = limited.CreateAuthorizedClient();
         var (first, second) = (TestData.PhoneNumber(), TestData.PhoneNumber());
 
@@ -48,7 +50,7 @@ public sealed class RateLimitTests(RealServers servers) : IAsyncLifetime
         var refused = await PutNumberAsync(client, second);
 
         await AssertTooManyRequestsAsync(refused);
-        await using var unlimited = new ServiceFactory<RulesDbContext>(servers);
+        await using var unlimited = new ServiceFactory<ReplyExplainer>(servers);
         using var reader = unlimited.CreateAuthorizedClient();
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/v1/numbers/{Uri.EscapeDataString(second)}", Cancellation)).StatusCode);
     }

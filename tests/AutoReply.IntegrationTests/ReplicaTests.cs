@@ -1,10 +1,13 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Decisions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Decisions;
+using AutoReply.Rules.Delivery;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.Decisions;
 
 namespace AutoReply.IntegrationTests;
 
@@ -12,8 +15,8 @@ namespace AutoReply.IntegrationTests;
 public sealed class ReplicaTests(RealServers servers) : IAsyncLifetime
 {
     private const int EventsPerStep = 10;
-    private readonly ServiceFactory<RulesDbContext> first = new(servers);
-    private readonly ServiceFactory<RulesDbContext> second = new(servers);
+    private readonly RulesService first = new(servers);
+    private readonly RulesService second = new(servers);
     private readonly ConsumedEvents consumedByFirst = new();
     private readonly ConsumedEvents consumedBySecond = new();
     private TestBus<SendStateChanged> bus = null!;
@@ -36,8 +39,8 @@ public sealed class ReplicaTests(RealServers servers) : IAsyncLifetime
     public async Task Edit_and_delete_on_one_replica_are_honoured_by_the_very_next_event_on_every_replica()
     {
         var number = TestData.PhoneNumber();
-        var onFirst = new RulesApi(first.CreateAuthorizedClient());
-        var onSecond = new RulesApi(second.CreateAuthorizedClient());
+        var onFirst = new RulesApiClient(first.CreateAuthorizedClient());
+        var onSecond = new RulesApiClient(second.CreateAuthorizedClient());
         await onFirst.PutNumberAsync(number, TestData.AlwaysOpen("Replica Motors"));
         var autoReply = await onFirst.CreateAutoReplyAsync(number, "missed_call", "business_hours", "Old text.");
         await MissedCallsAsync(number, "warm-up");

@@ -24,7 +24,7 @@ public sealed class RestartTests
         await using (var first = new RunningSystem(data, passwords))
         {
             await first.InitializeAsync();
-            var rules = new RulesApi(first.Client("rules"));
+            var rules = new RulesApiClient(first.Client("rules-api"));
             await rules.PutNumberAsync(number, TestData.NeverOpen("Restart Opticians"));
             await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "Closed for the night.");
             await first.App.ResourceCommands.ExecuteCommandAsync("sender", KnownResourceCommands.StopCommand, cancellation);
@@ -41,10 +41,10 @@ public sealed class RestartTests
 
         await using var second = new RunningSystem(data, passwords);
         await second.InitializeAsync();
-        var rulesAgain = new RulesApi(second.Client("rules"));
+        var rulesAgain = new RulesApiClient(second.Client("rules-api"));
         var texts = await Eventually.ReadAsync(() => new SandboxApi(second.Url("smssandbox")).TextsToAsync(contact), t => t.Count > 0);
 
-        Assert.Equal(HttpStatusCode.OK, (await second.Client("rules").GetAsync($"/v1/numbers/{Uri.EscapeDataString(number)}", cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.Client("rules-api").GetAsync($"/v1/numbers/{Uri.EscapeDataString(number)}", cancellation)).StatusCode);
         Assert.Equal(eventId, Assert.Single(await rulesAgain.DecisionsAsync(contact)).EventId);
         Assert.Equal("Closed for the night.", Assert.Single(texts).GetProperty("body").GetString());
     }

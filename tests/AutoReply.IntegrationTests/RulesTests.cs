@@ -1,10 +1,17 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Decisions;
-using AutoReply.Rules.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Policy;
+using AutoReply.Rules.Delivery;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.Decisions;
+using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.IntegrationTests;
 
@@ -13,7 +20,7 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
 {
     private readonly RulesOnTheBus rules = new(servers);
 
-    private RulesApi Api => rules.Api;
+    private RulesApiClient Api => rules.Api;
 
     private TestBus<SendStateChanged> Bus => rules.Bus;
 

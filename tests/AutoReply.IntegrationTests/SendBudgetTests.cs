@@ -2,7 +2,8 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
+using AutoReply.Domain.Data;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 
@@ -11,8 +12,8 @@ public sealed class SendBudgetTests(RealServers servers) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> TwoTextsPerNumber = new() { ["SendBudgets:PerNumberPerDay"] = "2" };
 
-    private readonly ServiceFactory<RulesDbContext> first = new(servers, TwoTextsPerNumber);
-    private readonly ServiceFactory<RulesDbContext> second = new(servers, TwoTextsPerNumber);
+    private readonly RulesService first = new(servers, TwoTextsPerNumber);
+    private readonly RulesService second = new(servers, TwoTextsPerNumber);
     private TestBus<SendAutoReply> bus = null!;
 
     public async ValueTask InitializeAsync()
@@ -33,7 +34,7 @@ public sealed class SendBudgetTests(RealServers servers) : IAsyncLifetime
     [Fact]
     public async Task Two_replicas_deciding_at_once_send_exactly_the_number_s_daily_budget_and_suppress_the_rest_for_budget()
     {
-        var api = new RulesApi(first.CreateAuthorizedClient());
+        var api = new RulesApiClient(first.CreateAuthorizedClient());
         var number = TestData.PhoneNumber();
         await api.PutNumberAsync(number, TestData.AlwaysOpen("Budget Bikes"));
         await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");

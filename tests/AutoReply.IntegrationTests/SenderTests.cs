@@ -1,3 +1,4 @@
+using AutoReply.Sender.Delivery;
 using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
@@ -11,7 +12,7 @@ namespace AutoReply.IntegrationTests;
 public sealed class SenderTests(RealServers servers) : IAsyncLifetime
 {
     private readonly SandboxServer sandbox = new();
-    private ServiceFactory<SenderDbContext> sender = null!;
+    private ServiceFactory<SendAutoReplyConsumer> sender = null!;
     private TestBus<SendStateChanged> bus = null!;
 
     public async ValueTask InitializeAsync()
@@ -24,7 +25,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         settings["Provider:RetryBaseDelay"] = "00:00:00.050";
         settings["Provider:MaxRateLimitWait"] = "00:00:01";
         settings["Messaging:RetryLimit"] = "4";
-        sender = new ServiceFactory<SenderDbContext>(servers, settings);
+        sender = new ServiceFactory<SendAutoReplyConsumer>(servers, settings);
         _ = sender.Server;
         bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
     }

@@ -1,11 +1,13 @@
+using AutoReply.Sender.Delivery;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.Data;
 using AutoReply.Sender.Data;
+using AutoReply.Domain.Data;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 
@@ -20,8 +22,8 @@ public sealed class TracingTests : IAsyncLifetime
     private readonly ActivityListener listener;
     private readonly SandboxServer sandbox = new();
     private readonly ServiceFactory<EventValidator> ingress;
-    private readonly ServiceFactory<RulesDbContext> rules;
-    private readonly ServiceFactory<SenderDbContext> sender;
+    private readonly RulesService rules;
+    private readonly ServiceFactory<SendAutoReplyConsumer> sender;
 
     public TracingTests(RealServers servers)
     {
@@ -33,8 +35,8 @@ public sealed class TracingTests : IAsyncLifetime
         };
         ActivitySource.AddActivityListener(listener);
         ingress = new ServiceFactory<EventValidator>(servers);
-        rules = new ServiceFactory<RulesDbContext>(servers);
-        sender = new ServiceFactory<SenderDbContext>(servers, sandbox.ProviderSettings);
+        rules = new RulesService(servers);
+        sender = new ServiceFactory<SendAutoReplyConsumer>(servers, sandbox.ProviderSettings);
     }
 
     public ValueTask InitializeAsync()
@@ -56,7 +58,7 @@ public sealed class TracingTests : IAsyncLifetime
     public async Task One_trace_follows_an_event_from_ingress_to_the_provider_call()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var api = new RulesApi(rules.CreateAuthorizedClient());
+        var api = new RulesApiClient(rules.CreateAuthorizedClient());
         await api.PutNumberAsync(number, TestData.AlwaysOpen("Traced Optics"));
         await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");
 

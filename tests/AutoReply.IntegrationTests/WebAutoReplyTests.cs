@@ -103,7 +103,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     public async Task Testing_a_number_says_what_a_call_would_get_rule_by_rule_and_sends_nothing()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(number, TestData.NeverOpen("Dry Run Dental"));
         await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back.");
         await using var browser = await Browser.LaunchAsync();
@@ -130,7 +130,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     public async Task Every_page_is_usable_on_a_phone()
     {
         var number = TestData.PhoneNumber();
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(number, TestData.NeverOpen("Phone Size Florist"));
         var reply = await rules.CreateAutoReplyAsync(number, "voicemail", "after_hours", "Thanks for your voicemail, {business_name} calls back {next_open}.");
         await using var browser = await Browser.LaunchAsync();
@@ -167,16 +167,16 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     public async Task A_person_signs_in_and_opens_a_number_s_auto_reply_editor_with_the_keyboard_alone()
     {
         var number = TestData.PhoneNumber();
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(number, TestData.NeverOpen($"Keyboard Cafe {number[^4..]}"));
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync($"{system.Url("web")}/login");
         await WebApp.TabToAsync(page, "Email");
-        await page.Keyboard.TypeAsync(AutoReply.Rules.People.DevelopmentPerson.Email);
+        await page.Keyboard.TypeAsync(AutoReply.RulesApi.People.DevelopmentPerson.Email);
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(AutoReply.Rules.People.DevelopmentPerson.Password);
+        await page.Keyboard.TypeAsync(AutoReply.RulesApi.People.DevelopmentPerson.Password);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workspaces" })).ToBeVisibleAsync();
         await WebApp.TabToAsync(page, "Default workspace");
@@ -196,7 +196,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     public async Task Activity_shows_a_reply_waiting_for_its_delay_and_one_cancelled_by_a_call_back_and_the_editor_sets_the_wait()
     {
         var (number, waiting, calledBack) = (TestData.PhoneNumber(), TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(number, TestData.NeverOpen($"Patient Vets {number[^4..]}"));
         var reply = await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back.", delay: "PT10M");
         await PostMissedCallAsync(number, waiting);
@@ -241,13 +241,13 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
         await Assertions.Expect(page.Locator(".day").Filter(new() { HasText = "Monday" })).ToContainTextAsync("overlaps another interval");
         await Assertions.Expect(page.GetByText("timeZone must be an IANA time zone id")).ToBeVisibleAsync();
-        Assert.Equal(HttpStatusCode.NotFound, (await system.Client("rules").GetAsync($"/v1/numbers/{Uri.EscapeDataString(number)}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Client("rules-api").GetAsync($"/v1/numbers/{Uri.EscapeDataString(number)}", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
     public async Task Another_workspace_s_page_is_refused_with_a_page_that_says_so()
     {
-        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules", "http"));
+        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules-api", "http"));
         var elsewhere = await workspaces.CreateWorkspaceAsync("Someone else's business");
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync();
@@ -263,7 +263,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     public async Task Activity_lists_a_contact_s_decisions_newest_first_a_page_at_a_time()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(number, TestData.NeverOpen("Paging Pharmacy"));
         var events = new List<string>();
         for (var i = 0; i < 21; i++)

@@ -1,8 +1,9 @@
 using System.Net;
 using AutoReply.IntegrationTests.Infrastructure;
 using Aspire.Hosting.Testing;
-using AutoReply.Rules.People;
 using Microsoft.Playwright;
+using AutoReply.Domain.People;
+using AutoReply.RulesApi.People;
 
 namespace AutoReply.IntegrationTests;
 
@@ -41,7 +42,7 @@ public sealed class WebSignInTests(AppHostFixture system)
     public async Task A_person_sees_the_workspace_s_phone_numbers_with_those_replying_marked_on_a_desktop_and_a_phone()
     {
         var (replying, quiet) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var rules = new RulesApi(system.Client("rules"));
+        var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(replying, TestData.NeverOpen("Replying Dental " + replying[^4..]));
         await rules.CreateAutoReplyAsync(replying, "missed_call", "after_hours", "We'll call you back.");
         await rules.PutNumberAsync(quiet, TestData.NeverOpen("Quiet Plumbing " + quiet[^4..]));

@@ -17,38 +17,38 @@ public sealed class WorkspaceIsolationTests(AppHostFixture system)
     [Fact]
     public async Task An_event_a_workspace_posts_for_another_workspace_s_number_is_an_unknown_number_and_texts_nobody()
     {
-        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules", "http"));
+        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules-api", "http"));
         var (_, keyA) = await workspaces.CreateWorkspaceWithKeyAsync("Workspace A");
         var (_, keyB) = await workspaces.CreateWorkspaceWithKeyAsync("Workspace B");
         using var rulesA = workspaces.Client(keyA.Key);
         using var rulesB = workspaces.Client(keyB.Key);
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        await new RulesApi(rulesB).PutNumberAsync(number, TestData.NeverOpen("B's Bakery"));
-        await new RulesApi(rulesB).CreateAutoReplyAsync(number, "missed_call", "after_hours", "B's Bakery will call you back.");
+        await new RulesApiClient(rulesB).PutNumberAsync(number, TestData.NeverOpen("B's Bakery"));
+        await new RulesApiClient(rulesB).CreateAutoReplyAsync(number, "missed_call", "after_hours", "B's Bakery will call you back.");
         var eventId = TestData.EventId();
 
         Assert.False(await PostMissedCallAsync(keyA.Key, eventId, number, contact));
-        var decidedForA = await Eventually.ReadAsync(() => new RulesApi(rulesA).DecisionsAsync(eventId: eventId), d => d.Count > 0);
+        var decidedForA = await Eventually.ReadAsync(() => new RulesApiClient(rulesA).DecisionsAsync(eventId: eventId), d => d.Count > 0);
         Assert.Equal((Outcome.Suppressed, SuppressionReason.UnknownNumber), (decidedForA.Single().Outcome, decidedForA.Single().Reason));
 
         // The same id from the number's own workspace is a different event: neither a duplicate nor held back by A's.
         Assert.False(await PostMissedCallAsync(keyB.Key, eventId, number, contact));
-        var decidedForB = await Eventually.ReadAsync(() => new RulesApi(rulesB).DecisionsAsync(contact), d => d.Count > 0);
+        var decidedForB = await Eventually.ReadAsync(() => new RulesApiClient(rulesB).DecisionsAsync(contact), d => d.Count > 0);
         Assert.Equal((Outcome.Sent, eventId), (decidedForB.Single().Outcome, decidedForB.Single().EventId));
         var texts = await Eventually.ReadAsync(() => new SandboxApi(system.Url("smssandbox")).TextsToAsync(contact), t => t.Count > 0);
         Assert.Equal("B's Bakery will call you back.", Assert.Single(texts).GetProperty("body").GetString());
-        Assert.Single(await new RulesApi(rulesA).DecisionsAsync(contact));
+        Assert.Single(await new RulesApiClient(rulesA).DecisionsAsync(contact));
     }
 
     [Fact]
     public async Task Ingress_refuses_events_for_another_workspace_s_number_with_404_once_rules_has_told_it_whose_it_is()
     {
-        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules", "http"));
+        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules-api", "http"));
         var (_, keyA) = await workspaces.CreateWorkspaceWithKeyAsync("Workspace A");
         var (_, keyB) = await workspaces.CreateWorkspaceWithKeyAsync("Workspace B");
         using var rulesB = workspaces.Client(keyB.Key);
         var number = TestData.PhoneNumber();
-        await new RulesApi(rulesB).PutNumberAsync(number, TestData.NeverOpen("B's Barber"));
+        await new RulesApiClient(rulesB).PutNumberAsync(number, TestData.NeverOpen("B's Barber"));
         using var ingressA = Ingress(keyA.Key);
 
         // The first events are taken (and decided unknown_number in A) while ingress asks rules in the background.
@@ -65,7 +65,7 @@ public sealed class WorkspaceIsolationTests(AppHostFixture system)
     [Fact]
     public async Task Ingress_refuses_a_key_without_events_write_with_403_and_an_unknown_key_with_401()
     {
-        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules", "http"));
+        var workspaces = new WorkspacesApi(() => system.App.CreateHttpClient("rules-api", "http"));
         var workspaceId = await workspaces.CreateWorkspaceAsync();
         var readOnly = await workspaces.CreateKeyAsync(workspaceId, ["config:read"]);
 

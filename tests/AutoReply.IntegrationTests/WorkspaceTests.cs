@@ -1,15 +1,19 @@
+using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Rules.AutoReplies;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Workspaces;
 using AutoReply.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using AutoReply.Domain.AutoReplies;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Workspaces;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.AutoReplies;
+using AutoReply.RulesApi.Workspaces;
 
 namespace AutoReply.IntegrationTests;
 
@@ -17,14 +21,14 @@ namespace AutoReply.IntegrationTests;
 public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
-    private WebApplicationFactory<RulesDbContext> rules = null!;
+    private WebApplicationFactory<ReplyExplainer> rules = null!;
     private WorkspacesApi workspaces = null!;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
     {
-        rules = new ServiceFactory<RulesDbContext>(servers)
+        rules = new ServiceFactory<ReplyExplainer>(servers)
             .WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
         workspaces = new WorkspacesApi(rules.CreateClient);
         return ValueTask.CompletedTask;
@@ -91,7 +95,7 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
         var (otherId, otherKey) = await workspaces.CreateWorkspaceWithKeyAsync("Workspace B");
         var (_, ownKey) = await workspaces.CreateWorkspaceWithKeyAsync("Workspace A");
         using var owner = workspaces.Client(otherKey.Key);
-        var owners = new RulesApi(owner);
+        var owners = new RulesApiClient(owner);
         var number = TestData.PhoneNumber();
         await owners.PutNumberAsync(number, TestData.NeverOpen("B's Bakery"));
         var reply = await owners.CreateAutoReplyAsync(number, "missed_call", "after_hours", "B's message.");
@@ -132,7 +136,7 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
         var (workspaceId, fullKey) = await workspaces.CreateWorkspaceWithKeyAsync();
         var lacking = await workspaces.CreateKeyAsync(workspaceId, ApiScopes.All.Where(s => s != scope));
         using var owner = workspaces.Client(fullKey.Key);
-        var owners = new RulesApi(owner);
+        var owners = new RulesApiClient(owner);
         var number = TestData.PhoneNumber();
         await owners.PutNumberAsync(number, TestData.NeverOpen("Scoped Salon"));
         var reply = await owners.CreateAutoReplyAsync(number, "missed_call", "after_hours", "Scoped message.");
@@ -215,10 +219,10 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
     public async Task A_number_belongs_to_the_workspace_that_added_it_and_the_configured_key_s_numbers_to_the_default_workspace()
     {
         var (workspaceId, key) = await workspaces.CreateWorkspaceWithKeyAsync();
-        using var configured = new ServiceFactory<RulesDbContext>(servers);
+        using var configured = new ServiceFactory<ReplyExplainer>(servers);
         using var defaultClient = configured.CreateAuthorizedClient();
         var number = TestData.PhoneNumber();
-        await new RulesApi(defaultClient).PutNumberAsync(number, TestData.NeverOpen("Default Diner"));
+        await new RulesApiClient(defaultClient).PutNumberAsync(number, TestData.NeverOpen("Default Diner"));
 
         using var client = workspaces.Client(key.Key);
         var taken = await client.PutAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(number)}", TestData.NeverOpen("Mine"), Cancellation);
@@ -236,13 +240,13 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
         var (_, key) = await workspaces.CreateWorkspaceWithKeyAsync();
         var (_, otherKey) = await workspaces.CreateWorkspaceWithKeyAsync();
         using var client = workspaces.Client(key.Key);
-        var api = new RulesApi(client);
+        var api = new RulesApiClient(client);
         var (bakery, cafe) = (TestData.PhoneNumber(), TestData.PhoneNumber());
         await api.PutNumberAsync(cafe, TestData.NeverOpen("Cafe"));
         await api.PutNumberAsync(bakery, TestData.NeverOpen("Bakery"));
         await api.CreateAutoReplyAsync(bakery, "missed_call", "after_hours", "Back soon.");
         using var other = workspaces.Client(otherKey.Key);
-        await new RulesApi(other).PutNumberAsync(TestData.PhoneNumber(), TestData.NeverOpen("Another's"));
+        await new RulesApiClient(other).PutNumberAsync(TestData.PhoneNumber(), TestData.NeverOpen("Another's"));
 
         var numbers = await client.GetFromJsonAsync<List<JsonElement>>("/v1/numbers", Cancellation);
 

@@ -9,7 +9,7 @@ public sealed class KeyCheckOptions
 
     /// <summary>The rules service, by its service-discovery name.</summary>
     [Required]
-    public Uri RulesUrl { get; set; } = new("http://rules");
+    public Uri RulesUrl { get; set; } = new("http://rules-api");
 
     /// <summary>How long an answer stands before ingress asks again (in the background): the longest a revoked key still works here.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]

@@ -1,14 +1,23 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Decisions;
-using AutoReply.Rules.Numbers;
-using AutoReply.Rules.OptOuts;
-using AutoReply.Rules.Outbox;
-using AutoReply.Rules.Scheduling;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Numbers;
+using AutoReply.Domain.OptOuts;
+using AutoReply.Domain.Outbox;
+using AutoReply.Domain.Policy;
+using AutoReply.Domain.Scheduling;
+using AutoReply.Rules.Delivery;
+using AutoReply.Rules.Hosting;
+using AutoReply.Rules.Outbox;
+using AutoReply.Rules.Scheduling;
+using AutoReply.Rules.OptOuts;
 
 namespace AutoReply.Rules.Evaluation;
 

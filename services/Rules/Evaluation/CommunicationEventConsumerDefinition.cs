@@ -1,5 +1,10 @@
 using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
 
 namespace AutoReply.Rules.Evaluation;
 

@@ -1,3 +1,9 @@
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
+
 namespace AutoReply.Rules.Evaluation;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using AutoReply.Contracts.Events;
-using AutoReply.Rules.Data;
 using MassTransit;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.OptOuts;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.OptOuts;
 

@@ -1,4 +1,5 @@
 using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Domain.OptOuts;
 
 namespace AutoReply.Rules.OptOuts;
 

@@ -1,7 +1,9 @@
-using AutoReply.Rules.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Outbox;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Outbox;
 

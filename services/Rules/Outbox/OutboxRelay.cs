@@ -1,5 +1,7 @@
-using AutoReply.Rules.Data;
 using Microsoft.Extensions.Options;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Outbox;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Outbox;
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using AutoReply.Contracts.Commands;
-using AutoReply.Rules.Data;
 using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Outbox;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Outbox;
 

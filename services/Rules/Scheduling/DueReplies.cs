@@ -1,14 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Decisions;
-using AutoReply.Rules.Evaluation;
-using AutoReply.Rules.Numbers;
-using AutoReply.Rules.Outbox;
 using AutoReply.ServiceDefaults.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Numbers;
+using AutoReply.Domain.Outbox;
+using AutoReply.Domain.Policy;
+using AutoReply.Domain.Scheduling;
+using AutoReply.Rules.Delivery;
+using AutoReply.Rules.Outbox;
+using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Scheduling;
 

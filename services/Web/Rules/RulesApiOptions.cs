@@ -6,5 +6,5 @@ public sealed class RulesApiOptions
     public const string Section = "RulesApi";
 
     /// <summary>The rules service, by its service-discovery name.</summary>
-    public Uri Url { get; set; } = new("http://rules");
+    public Uri Url { get; set; } = new("http://rules-api");
 }

@@ -2,8 +2,10 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AutoReply.Contracts.Commands;
+using AutoReply.Migrator;
 using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Hosting;
 
 [assembly: AssemblyFixture(typeof(AutoReply.IntegrationTests.Infrastructure.RealServers))]
 
@@ -52,7 +54,18 @@ public sealed class RealServers : IAsyncLifetime
         RabbitMq = (await app.GetConnectionStringAsync("rabbitmq", cancellation))!;
         Redis = (await app.GetConnectionStringAsync("redis", cancellation))!;
         Postgres = (await app.GetConnectionStringAsync(Database, cancellation))!;
+        await MigrateAsync(cancellation);
         await BindSenderQueueAsync(cancellation);
+    }
+
+    /// <summary>The migrations step, run once as the AppHost runs it before any service starts.</summary>
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration[$"ConnectionStrings:{Database}"] = Postgres;
+        builder.AddSchemaMigrations();
+        using var host = builder.Build();
+        Assert.Equal(0, await host.RunMigrationsAsync(cancellationToken));
     }
 
     /// <summary>

@@ -1,7 +1,12 @@
 using AutoReply.Contracts.Events;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
+using AutoReply.Rules.Hosting;
+using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.IntegrationTests.Infrastructure;
 
@@ -11,15 +16,15 @@ namespace AutoReply.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class RulesOnTheBus(RealServers servers, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
-    public ServiceFactory<RulesDbContext> Service { get; } = new(servers, settings);
+    public RulesService Service { get; } = new(servers, settings);
 
     public TestBus<SendStateChanged> Bus { get; private set; } = null!;
 
-    public RulesApi Api { get; private set; } = null!;
+    public RulesApiClient Api { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Api = new RulesApi(Service.CreateAuthorizedClient());
+        Api = new RulesApiClient(Service.CreateAuthorizedClient());
         Bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
     }
 

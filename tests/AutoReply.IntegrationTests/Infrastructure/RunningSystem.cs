@@ -13,7 +13,7 @@ namespace AutoReply.IntegrationTests.Infrastructure;
 public class RunningSystem(TestDataDirectory? data = null, params string[] arguments) : IAsyncLifetime
 {
     public const string ApiKey = "e2e-key";
-    private static readonly string[] Services = ["ingress", "rules", "sender", "smssandbox", "web"];
+    private static readonly string[] Services = ["ingress", "rules", "rules-api", "sender", "smssandbox", "web"];
     private readonly TestDataDirectory? ownData = data is null ? new TestDataDirectory() : null;
 
     public DistributedApplication App { get; private set; } = null!;

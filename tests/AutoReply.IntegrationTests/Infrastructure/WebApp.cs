@@ -1,5 +1,6 @@
-using AutoReply.Rules.People;
 using Microsoft.Playwright;
+using AutoReply.Domain.People;
+using AutoReply.RulesApi.People;
 
 namespace AutoReply.IntegrationTests.Infrastructure;
 

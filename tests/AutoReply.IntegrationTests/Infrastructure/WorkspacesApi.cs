@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using AutoReply.Rules.Workspaces;
 using AutoReply.ServiceDefaults.Security;
+using AutoReply.Domain.Workspaces;
+using AutoReply.RulesApi.Workspaces;
 
 namespace AutoReply.IntegrationTests.Infrastructure;
 

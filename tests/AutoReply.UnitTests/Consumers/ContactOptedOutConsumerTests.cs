@@ -1,8 +1,9 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
-using AutoReply.Rules.OptOuts;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
+using AutoReply.Domain.OptOuts;
+using AutoReply.Rules.OptOuts;
 
 namespace AutoReply.UnitTests.Consumers;
 

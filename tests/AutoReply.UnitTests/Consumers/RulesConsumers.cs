@@ -1,16 +1,27 @@
-using AutoReply.Rules.Workspaces;
 using AutoReply.Contracts;
-using AutoReply.Rules.AutoReplies;
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Decisions;
-using AutoReply.Rules.Evaluation;
-using AutoReply.Rules.OptOuts;
-using AutoReply.Rules.Outbox;
 using AutoReply.UnitTests.Rules;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.AutoReplies;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Decisions;
+using AutoReply.Domain.OptOuts;
+using AutoReply.Domain.Outbox;
+using AutoReply.Domain.Policy;
+using AutoReply.Domain.Workspaces;
+using AutoReply.Rules.Delivery;
+using AutoReply.Rules.Hosting;
+using AutoReply.RulesApi.AutoReplies;
+using AutoReply.RulesApi.Decisions;
+using AutoReply.RulesApi.Workspaces;
+using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.Outbox;
+using AutoReply.Rules.OptOuts;
 
 namespace AutoReply.UnitTests.Consumers;
 

@@ -1,7 +1,9 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
-using AutoReply.Rules.Decisions;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
+using AutoReply.Domain.Decisions;
+using AutoReply.Rules.Delivery;
+using AutoReply.RulesApi.Decisions;
 
 namespace AutoReply.UnitTests.Consumers;
 

@@ -1,7 +1,7 @@
-using AutoReply.Rules.Data;
 using AutoReply.Sender.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using AutoReply.Domain.Data;
 
 namespace AutoReply.UnitTests.Data;
 
@@ -12,7 +12,7 @@ namespace AutoReply.UnitTests.Data;
 public sealed class MigrationTests
 {
     [Fact]
-    public void Rules_migrations_cover_the_model() => AssertCovered(new RulesDbContextDesignFactory());
+    public void Rules_migrations_cover_the_model() => AssertCovered(new SchemaDbContextDesignFactory());
 
     [Fact]
     public void Sender_migrations_cover_the_model() => AssertCovered(new SenderDbContextDesignFactory());

@@ -1,5 +1,4 @@
 using AutoReply.Ingress.Access;
-using AutoReply.Rules.Evaluation;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Reflection;
@@ -7,7 +6,6 @@ using System.Text;
 using AutoReply.Contracts.Commands;
 using AutoReply.Ingress;
 using AutoReply.Ingress.Webhooks;
-using AutoReply.Rules;
 using AutoReply.Sender;
 using AutoReply.Sender.Delivery;
 using AutoReply.Sender.Provider;
@@ -17,6 +15,17 @@ using AutoReply.ServiceDefaults.Security;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using YamlDotNet.RepresentationModel;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
+using AutoReply.Rules;
+using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.Outbox;
+using AutoReply.Rules.Scheduling;
+using AutoReply.RulesApi;
+using AutoReply.Migrator;
 
 namespace AutoReply.UnitTests.Deployment;
 
@@ -55,8 +64,12 @@ public sealed class KubernetesManifestTests
             Requires: [RabbitMq, Redis, $"{ProviderWebhookOptions.Section}__{nameof(ProviderWebhookOptions.AuthToken)}"],
             Reads: [.. EveryService, ApiKey, .. OptionNames<ProviderWebhookOptions>(ProviderWebhookOptions.Section), .. OptionNames<KeyCheckOptions>(KeyCheckOptions.Section)]),
         ["rules"] = new(
-            typeof(RulesRegistration).Assembly,
-            Requires: [RabbitMq, Redis, Database, AdminKey],
+            typeof(EngineRegistration).Assembly,
+            Requires: [RabbitMq, Redis, Database],
+            Reads: [.. EveryService, .. OptionNames<SendBudgetOptions>(SendBudgetOptions.Section), .. OptionNames<LoopGuardOptions>(LoopGuardOptions.Section), .. OptionNames<OutboxOptions>(OutboxOptions.Section), .. OptionNames<SchedulingOptions>(SchedulingOptions.Section)]),
+        ["rules-api"] = new(
+            typeof(RulesApiRegistration).Assembly,
+            Requires: [Redis, Database, AdminKey],
             Reads: [.. EveryService, ApiKey, .. OptionNames<SendBudgetOptions>(SendBudgetOptions.Section), .. OptionNames<LoopGuardOptions>(LoopGuardOptions.Section)]),
         ["sender"] = new(
             typeof(SenderRegistration).Assembly,
@@ -68,6 +81,15 @@ public sealed class KubernetesManifestTests
             Reads: [.. EveryService, .. OptionNames<RulesApiOptions>(RulesApiOptions.Section)]),
     };
 
+
+    /// <summary>The Job that runs the migrations before the services roll out.</summary>
+    private static readonly Dictionary<string, ServiceConfiguration> Jobs = new()
+    {
+        ["migrations"] = new(
+            typeof(SchemaMigrations).Assembly,
+            Requires: [Database, .. OptionNames<MigrationOptions>(MigrationOptions.Section)],
+            Reads: [.. EveryService, .. OptionNames<MigrationOptions>(MigrationOptions.Section)]),
+    };
 
     private static readonly Lazy<Manifests> Rendered = new(Manifests.Load);
 
@@ -87,7 +109,7 @@ public sealed class KubernetesManifestTests
         var unknown = new List<string>();
         foreach (var (deployment, container) in Containers())
         {
-            var service = Services[deployment];
+            var service = Workload(deployment);
             unknown.AddRange(Manifest.EnvironmentNames(container)
                 .Where(name => !service.Knows(name))
                 .Select(name => $"{deployment}: {name}"));
@@ -103,7 +125,7 @@ public sealed class KubernetesManifestTests
         foreach (var (deployment, container) in Containers())
         {
             var names = Manifest.EnvironmentNames(container);
-            missing.AddRange(Services[deployment].Requires
+            missing.AddRange(Workload(deployment).Requires
                 .Where(name => !names.Contains(name))
                 .Select(name => $"{deployment}: {name}"));
         }
@@ -116,7 +138,7 @@ public sealed class KubernetesManifestTests
     {
         var unread = Manifest.OfKind("ConfigMap").Concat(Manifest.Secrets)
             .SelectMany(source => Manifests.KeysOf(source).Select(key => (Source: NameOf(source), Key: key)))
-            .Where(entry => !Services.Values.Any(service => service.Knows(entry.Key)))
+            .Where(entry => !Services.Values.Concat(Jobs.Values).Any(service => service.Knows(entry.Key)))
             .Select(entry => $"{entry.Source}: {entry.Key}")
             .ToList();
 
@@ -173,6 +195,15 @@ public sealed class KubernetesManifestTests
         Assert.Empty(strangers);
     }
 
+    [Fact]
+    public void The_migrations_job_runs_the_migrator_and_no_service_runs_migrations()
+    {
+        var job = Assert.Single(Manifest.OfKind("Job"));
+        Assert.Equal("migrations", NameOf(job));
+        Assert.Equal("Never", job["spec"]["template"]["spec"]["restartPolicy"].Text);
+        Assert.All(Services.Values, service => Assert.DoesNotContain(service.Code.GetReferencedAssemblies(), name => name.Name == typeof(SchemaMigrations).Assembly.GetName().Name));
+    }
+
     [Theory]
     [InlineData("rules")]
     [InlineData("sender")]
@@ -223,16 +254,19 @@ public sealed class KubernetesManifestTests
         var containers = Containers().ToList();
 
         Assert.NotEmpty(containers);
-        Assert.All(containers, entry =>
+        Assert.All(containers.Where(entry => Services.ContainsKey(entry.Deployment)), entry =>
         {
             Assert.Equal(ServiceDefaultsExtensions.AlivePath, entry.Container["livenessProbe"]["httpGet"]["path"].Text);
             Assert.Equal(ServiceDefaultsExtensions.HealthPath, entry.Container["readinessProbe"]["httpGet"]["path"].Text);
         });
     }
 
+    /// <summary>The containers of every Deployment and Job, by the name of what runs them.</summary>
     private static IEnumerable<(string Deployment, Node Container)> Containers() =>
-        Manifest.OfKind("Deployment").SelectMany(deployment =>
-            deployment["spec"]["template"]["spec"]["containers"].Items.Select(container => (NameOf(deployment), container)));
+        Manifest.OfKind("Deployment").Concat(Manifest.OfKind("Job")).SelectMany(workload =>
+            workload["spec"]["template"]["spec"]["containers"].Items.Select(container => (NameOf(workload), container)));
+
+    private static ServiceConfiguration Workload(string name) => Services.TryGetValue(name, out var service) ? service : Jobs[name];
 
     private static string NameOf(Node resource) => resource["metadata"]["name"].Text ?? "";
 

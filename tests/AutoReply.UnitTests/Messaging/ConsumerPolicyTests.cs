@@ -1,16 +1,16 @@
 using System.Reflection;
 using AutoReply.Ingress;
-using AutoReply.Rules;
 using AutoReply.Sender;
 using AutoReply.ServiceDefaults.Messaging;
 using MassTransit;
+using AutoReply.Rules;
 
 namespace AutoReply.UnitTests.Messaging;
 
 /// <summary>Every consumer's endpoint policy is declared beside it, and the bus has no policy of its own to fall back on.</summary>
 public sealed class ConsumerPolicyTests
 {
-    private static readonly Assembly[] Services = [typeof(IngressRegistration).Assembly, typeof(RulesRegistration).Assembly, typeof(SenderRegistration).Assembly];
+    private static readonly Assembly[] Services = [typeof(IngressRegistration).Assembly, typeof(EngineRegistration).Assembly, typeof(SenderRegistration).Assembly];
 
     [Fact]
     public void Every_consumer_has_a_definition_that_declares_its_endpoint_policy()

@@ -1,9 +1,13 @@
 using AutoReply.Contracts;
-using AutoReply.Rules.AutoReplies;
-using AutoReply.Rules.Decisions;
-using AutoReply.Rules.Scheduling;
 using AutoReply.ServiceDefaults.Security;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
+using AutoReply.Domain.AutoReplies;
+using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Scheduling;
+using AutoReply.Rules.Delivery;
+using AutoReply.RulesApi.AutoReplies;
+using AutoReply.RulesApi.Decisions;
+using AutoReply.Rules.Scheduling;
 
 namespace AutoReply.UnitTests.Rules;
 
@@ -11,7 +15,7 @@ public sealed class DueReplyCancellationTests
 {
     private static readonly DateTimeOffset CalledAt = DateTimeOffset.Parse("2026-11-24T20:00-05:00", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static (Decision Decision, AutoReply.Rules.Numbers.BusinessNumber Number) Scheduled()
+    private static (Decision Decision, AutoReply.Domain.Numbers.BusinessNumber Number) Scheduled()
     {
         var number = Office();
         var reply = new AutoReplyDefinition { Id = Guid.NewGuid(), PhoneNumber = PhoneNumber, Trigger = Trigger.MissedCall, Schedule = Schedule.AfterHours, Message = "Back soon.", Delay = TimeSpan.FromMinutes(1) };

@@ -1,6 +1,7 @@
 using AutoReply.Contracts.Sms;
-using AutoReply.Rules.Templates;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
+using AutoReply.Domain.Templates;
+using AutoReply.RulesApi.Templates;
 
 namespace AutoReply.UnitTests.Rules;
 

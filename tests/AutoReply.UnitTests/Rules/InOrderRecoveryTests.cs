@@ -1,8 +1,13 @@
 using System.Net.Sockets;
-using AutoReply.Rules.Evaluation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
+using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.UnitTests.Rules;
 

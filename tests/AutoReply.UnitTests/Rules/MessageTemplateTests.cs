@@ -1,7 +1,9 @@
 using AutoReply.Contracts.Sms;
-using AutoReply.Rules.Numbers;
-using AutoReply.Rules.Templates;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
+using AutoReply.Domain.Numbers;
+using AutoReply.Domain.Templates;
+using AutoReply.RulesApi.Numbers;
+using AutoReply.RulesApi.Templates;
 
 namespace AutoReply.UnitTests.Rules;
 

@@ -1,5 +1,6 @@
-using AutoReply.Rules.Numbers;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
+using AutoReply.Domain.Numbers;
+using AutoReply.RulesApi.Numbers;
 
 namespace AutoReply.UnitTests.Rules;
 

@@ -1,9 +1,11 @@
-using AutoReply.Rules.Data;
-using AutoReply.Rules.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Outbox;
+using AutoReply.Rules.Hosting;
+using AutoReply.Rules.Outbox;
 
 namespace AutoReply.UnitTests.Rules;
 

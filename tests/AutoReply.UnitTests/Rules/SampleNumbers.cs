@@ -1,8 +1,9 @@
 using AutoReply.ServiceDefaults.Security;
 using System.Globalization;
-using AutoReply.Rules.Numbers;
 using NodaTime;
 using NodaTime.Extensions;
+using AutoReply.Domain.Numbers;
+using AutoReply.RulesApi.Numbers;
 
 namespace AutoReply.UnitTests.Rules;
 

@@ -1,0 +1,27 @@
+using AutoReply.Contracts;
+
+namespace AutoReply.Domain.AutoReplies;
+
+/// <summary>
+/// An active auto-reply: the text one slot of a number sends. A number has six slots, one per
+/// trigger and schedule; deleting the row is what stops the auto-reply.
+/// </summary>
+public sealed class AutoReplyDefinition
+{
+    public Guid Id { get; init; }
+
+    public required string PhoneNumber { get; init; }
+
+    public required Trigger Trigger { get; init; }
+
+    public required Schedule Schedule { get; init; }
+
+    public required string Message { get; set; }
+
+    /// <summary>How long a reply waits before it goes out, cancelled if the business answers first; zero sends at once.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,29 @@
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class DecisionFacts
+{
+    /// <summary>
+    /// What a decision reads besides the number's settings, for whoever decides (the engine) or
+    /// tells what a decision would be (the rules API's explain): recent activity, the cooldown, the
+    /// send budgets and the loop guard, with Redis in front where it holds a copy.
+    /// </summary>
+    public static IHostApplicationBuilder AddDecisionFacts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RedisFastPath>();
+        builder.Services.AddScoped<IContactActivityStore, ContactActivityStore>();
+        builder.Services.AddScoped<ICooldownStore, CooldownStore>();
+        builder.Services.AddScoped<ISendBudgets, SendBudgets>();
+        builder.Services.AddScoped<LoopGuard>();
+        builder.Services.AddOptions<SendBudgetOptions>().Bind(builder.Configuration.GetSection(SendBudgetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LoopGuardOptions>().Bind(builder.Configuration.GetSection(LoopGuardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+using MassTransit;
+using AutoReply.Domain.Activity;
+using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Cooldowns;
+using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
+using AutoReply.Rules.Delivery;
+using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.OptOuts;
+using AutoReply.Rules.Outbox;
+using AutoReply.Rules.Scheduling;
+using AutoReply.ServiceDefaults.Http;
+
+namespace AutoReply.Rules;
+
+public static class EngineRegistration
+{
+    public const string OutboxHealthCheckName = "outbox";
+
+    /// <summary>The decision engine: the bus's consumers, the evaluation and its stores, the outbox and the due replies.</summary>
+    public static IHostApplicationBuilder AddRulesEngine(this IHostApplicationBuilder builder)
+    {
+        builder.AddPostgresDbContext<RulesDbContext>(RulesDbContext.Schema);
+        builder.AddRedis();
+        builder.AddMessageBus(bus =>
+        {
+            bus.AddConsumer<CommunicationEventConsumer, CommunicationEventConsumerDefinition>();
+            bus.AddConsumer<SendStateConsumer, SendStateConsumerDefinition>();
+            bus.AddConsumer<ContactOptedOutConsumer, ContactOptedOutConsumerDefinition>();
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RulesMetrics>();
+        builder.Services.AddSingleton<InOrderRecovery>();
+        builder.AddDecisionFacts();
+        builder.Services.AddScoped<NumberOwnership>();
+        builder.Services.AddScoped<AutoReplyEvaluator>();
+        builder.Services.AddScoped<TransactionalOutbox>();
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<DueReplies>();
+        builder.Services.AddHostedService<DueReplyDispatcher>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheckName, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using AutoReply.Domain.AutoReplies;
+using AutoReply.Domain.Decisions;
+using AutoReply.Rules.Delivery;
+using AutoReply.RulesApi.AutoReplies;
+using AutoReply.RulesApi.Decisions;
+
+namespace AutoReply.IntegrationTests.Infrastructure;
+
+/// <summary>The rules management API, as a test (or an operator with curl) uses it.</summary>
+public sealed class RulesApiClient(HttpClient client)
+{
+    public async Task PutNumberAsync(string phoneNumber, object settings)
+    {
+        var response = await client.PutAsJsonAsync($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}", settings, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<AutoReplyResponse> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, string? delay = null)
+    {
+        var response = await client.PostAsJsonAsync(
+            $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies", new { trigger, schedule, message, delay }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<AutoReplyResponse>(TestContext.Current.CancellationToken))!;
+    }
+
+    public async Task EditAutoReplyAsync(string phoneNumber, Guid id, string message, string? delay = null)
+    {
+        var response = await client.PutAsJsonAsync(
+            $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{id}", new { message, delay }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task DeleteAutoReplyAsync(string phoneNumber, Guid id)
+    {
+        var response = await client.DeleteAsync($"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies/{id}", TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<List<DecisionResponse>> DecisionsAsync(string? contact = null, string? eventId = null)
+    {
+        var query = $"/v1/decisions?limit=500&contact={Uri.EscapeDataString(contact ?? "")}&eventId={Uri.EscapeDataString(eventId ?? "")}";
+        return (await client.GetFromJsonAsync<List<DecisionResponse>>(query, TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> decisions exist for the contact.</summary>
+    public Task<List<DecisionResponse>> DecisionsWhenAsync(string contact, int count) =>
+        Eventually.ReadAsync(() => DecisionsAsync(contact), decisions => decisions.Count >= count);
+}
