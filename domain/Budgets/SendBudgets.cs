@@ -67,7 +67,13 @@ public interface ISendBudgets
     /// for is refused.
     /// </summary>
     Task<BudgetSpend> SpendAsync(IReadOnlyList<BudgetRequest> requests, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The texts a number and its workspace have sent on <paramref name="day"/> (UTC); only read.</summary>
+    Task<BudgetsSpent> SpentAsync(string phoneNumber, Guid workspaceId, DateOnly day, CancellationToken cancellationToken);
 }
+
+/// <summary>What a number and its workspace have sent in a day; <see cref="SendBudgetOptions.AllowsAnother"/> says whether one more may go.</summary>
+public readonly record struct BudgetsSpent(int ByNumber, int ByWorkspace);
 
 /// <summary>
 /// PostgreSQL holds one row per budget and day. A batch locks the rows it needs (in one order, so
@@ -96,6 +102,15 @@ public sealed class SendBudgets(RulesDbContext db, IOptions<SendBudgetOptions> o
             .FromSql($"""SELECT * FROM rules.send_budgets WHERE "Day" = {day} AND "Scope" = ANY({scopes}) ORDER BY "Scope" FOR UPDATE""")
             .ToDictionaryAsync(count => count.Scope, StringComparer.Ordinal, cancellationToken);
         return Allocate(requests, counts, options.Value, now);
+    }
+
+    public async Task<BudgetsSpent> SpentAsync(string phoneNumber, Guid workspaceId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var (numberScope, workspaceScope) = (SendBudgetCount.NumberScope(phoneNumber), SendBudgetCount.WorkspaceScope(workspaceId));
+        var sent = await db.SendBudgets.AsNoTracking()
+            .Where(b => b.Day == day && (b.Scope == numberScope || b.Scope == workspaceScope))
+            .ToDictionaryAsync(b => b.Scope, b => b.Sent, StringComparer.Ordinal, cancellationToken);
+        return new BudgetsSpent(sent.GetValueOrDefault(numberScope), sent.GetValueOrDefault(workspaceScope));
     }
 
     public static DateOnly DayOf(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);

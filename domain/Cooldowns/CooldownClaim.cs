@@ -22,4 +22,7 @@ public sealed class CooldownClaim
     public DateTimeOffset ClaimedAt { get; init; }
 
     public DateTimeOffset ClaimedUntil { get; init; }
+
+    /// <summary>Whether the claim still keeps other events from replying at <paramref name="at"/> (the claim's upsert takes it only when not).</summary>
+    public bool HoldsAt(DateTimeOffset at) => ClaimedUntil > at;
 }

@@ -28,6 +28,9 @@ public interface ICooldownStore
 
     /// <summary>Tells the fast path about claims whose decisions have committed.</summary>
     Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed);
+
+    /// <summary>The contact's last claim, as the next claim would find it (null when it never had one); only read.</summary>
+    Task<CooldownClaim?> LastClaimAsync(ContactKey contact, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -62,7 +65,7 @@ public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimePr
             SELECT * FROM unnest({phoneNumbers}, {contacts}, {eventIds}, {claimedAt}, {claimedUntil})
             ON CONFLICT ("PhoneNumber", "Contact") DO UPDATE
             SET "EventId" = excluded."EventId", "ClaimedAt" = excluded."ClaimedAt", "ClaimedUntil" = excluded."ClaimedUntil"
-            WHERE claim."ClaimedUntil" <= excluded."ClaimedAt" OR claim."EventId" = excluded."EventId"
+            WHERE claim."ClaimedUntil" <= excluded."ClaimedAt" OR claim."EventId" = excluded."EventId" -- not CooldownClaim.HoldsAt
             RETURNING claim."PhoneNumber", claim."Contact"
             """).ToListAsync(cancellationToken);
         return claimed.Select(c => new ContactKey(c.PhoneNumber, c.Contact)).ToHashSet();
@@ -98,6 +101,9 @@ public sealed class CooldownStore(RulesDbContext db, RedisFastPath redis, TimePr
             return true;
         });
     }
+
+    public Task<CooldownClaim?> LastClaimAsync(ContactKey contact, CancellationToken cancellationToken) =>
+        db.CooldownClaims.AsNoTracking().SingleOrDefaultAsync(c => c.PhoneNumber == contact.PhoneNumber && c.Contact == contact.Contact, cancellationToken);
 
     private sealed class ClaimedContact
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -62,7 +62,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<ScheduledReply> ScheduledReplies => Set<ScheduledReply>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.StoreVocabulariesByName();
+        configurationBuilder.StoreVocabulariesByName(typeof(AuditAction), typeof(WorkspaceRole));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => ConfigureTables(modelBuilder);
 

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.EntityFrameworkCore.Design;
+using AutoReply.Domain.Audit;
+using AutoReply.Security;
 
 namespace AutoReply.Domain.Data;
 
@@ -19,7 +21,7 @@ public sealed class SchemaDbContext(DbContextOptions<SchemaDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.StoreVocabulariesByName();
+        configurationBuilder.StoreVocabulariesByName(typeof(AuditAction), typeof(WorkspaceRole));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ using AutoReply.Domain.Data;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.OptOuts;
 using AutoReply.Domain.Templates;
+using AutoReply.Domain.Decisions;
 
 namespace AutoReply.Domain.Policy;
 
@@ -129,8 +130,7 @@ public static class ReplyPolicy
         trace?.Add(RuleCheck.Passed(SuppressionReason.NoAutoReply, $"The auto-reply for {SlotDescriptions.Describe(e.Trigger, schedule).ToLowerInvariant()} applies."));
 
         // The business itself called or texted the contact around this event: the conversation is live.
-        var since = RecentActivitySince(e, number);
-        if (input.LastOutboundActivity >= since)
+        if (InTouchSince(input.LastOutboundActivity, RecentActivitySince(e, number)))
         {
             trace?.Add(RuleCheck.Suppressed(SuppressionReason.RecentActivity, $"The business called or texted the contact at {input.LastOutboundActivity:O}, within the recent-activity window ({IsoDuration.Format(number.RecentActivityWindow)}).", input.LastOutboundActivity));
             return new Suppress(SuppressionReason.RecentActivity, autoReply.Id);
@@ -159,7 +159,55 @@ public static class ReplyPolicy
 
     /// <summary>Outbound activity at or after this moment makes the conversation live for <paramref name="e"/>.</summary>
     public static DateTimeOffset RecentActivitySince(InboundEvent e, BusinessNumber number) => e.OccurredAt - number.RecentActivityWindow;
+
+    /// <summary>The event's number, unless a workspace submitted the event for a number it does not own (then it is unknown to that workspace).</summary>
+    public static BusinessNumber? Owned(BusinessNumber? number, Guid? workspaceId) =>
+        number is not null && (workspaceId is null || number.WorkspaceId == workspaceId) ? number : null;
+
+    /// <summary>
+    /// The cooldown, claimed after the rules above: a reply whose contact's cooldown another event
+    /// holds (<paramref name="free"/> false) does not go out.
+    /// </summary>
+    public static Verdict AfterCooldown(Verdict verdict, bool free) =>
+        verdict is Reply reply && !free ? new Suppress(SuppressionReason.Cooldown, reply.AutoReply.Id) : verdict;
+
+    /// <summary>The send budgets, spent last: a reply that either budget has no text left for does not go out.</summary>
+    public static Verdict AfterBudget(Verdict verdict, bool allowed) =>
+        verdict is Reply reply && !allowed ? new Suppress(SuppressionReason.Budget, reply.AutoReply.Id) : verdict;
+
+    /// <summary>
+    /// A scheduled reply at its due time: the rules that can change while it waits, checked again in
+    /// the decision's order (the number still its workspace's, the auto-reply still there, the contact
+    /// not opted out, the business not in touch with the contact since the contact's event); null to send it.
+    /// </summary>
+    public static SuppressionReason? CancellationAtDueTime(DueReply due)
+    {
+        var decision = due.Decision;
+        if (Owned(due.Number, decision.WorkspaceId) is not { } number)
+        {
+            return SuppressionReason.UnknownNumber;
+        }
+        if (number.AutoReplies.All(r => r.Id != decision.AutoReplyId))
+        {
+            return SuppressionReason.NoAutoReply;
+        }
+        if (due.OptedOut)
+        {
+            return SuppressionReason.OptedOut;
+        }
+        // Any call or text from the business after the contact's own: the conversation it was waiting for has started.
+        if (InTouchSince(due.LastOutboundActivity, decision.OccurredAt))
+        {
+            return SuppressionReason.RecentActivity;
+        }
+        return null;
+    }
+
+    private static bool InTouchSince(DateTimeOffset? lastOutboundActivity, DateTimeOffset since) => lastOutboundActivity >= since;
 }
+
+/// <summary>A scheduled reply at its due time, with the facts read for it then.</summary>
+public sealed record DueReply(Decision Decision, BusinessNumber? Number, bool OptedOut, DateTimeOffset? LastOutboundActivity);
 
 /// <summary>One rule as a decision checked it: whether it let the reply through, and what it found (<see cref="At"/>: the moment it is about, if any).</summary>
 public sealed record RuleCheck(SuppressionReason Rule, RuleVerdict Verdict, string Detail, DateTimeOffset? At = null)

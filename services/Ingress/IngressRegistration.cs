@@ -3,7 +3,7 @@ using AutoReply.Ingress.Deduplication;
 using AutoReply.Ingress.Events;
 using AutoReply.Ingress.Webhooks;
 using AutoReply.ServiceDefaults.Http;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 
 namespace AutoReply.Ingress;
 

@@ -1,6 +1,6 @@
 using AutoReply.Ingress;
 using AutoReply.ServiceDefaults.Http;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

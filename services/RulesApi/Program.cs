@@ -1,7 +1,7 @@
 using AutoReply.RulesApi;
 using AutoReply.RulesApi.People;
 using AutoReply.ServiceDefaults.Http;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -8,7 +8,7 @@ using AutoReply.RulesApi.People;
 using AutoReply.RulesApi.Templates;
 using AutoReply.RulesApi.Workspaces;
 using AutoReply.ServiceDefaults.Http;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 
 namespace AutoReply.RulesApi;
 

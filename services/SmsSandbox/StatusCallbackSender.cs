@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Provider;
+using AutoReply.Security;
 using Microsoft.Extensions.Options;
 
 namespace AutoReply.SmsSandbox;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AutoReply.Contracts;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using AutoReply.Domain.Audit;
 using AutoReply.Domain.Data;
 using AutoReply.Rules.Hosting;

@@ -12,7 +12,7 @@ namespace AutoReply.IntegrationTests;
 public sealed class DashboardTests(AppHostFixture system)
 {
     private static readonly string[] Servers = ["rabbitmq", "rabbitmq-epmd", "redis", "postgres", "autoreplydb"];
-    private static readonly string[] Services = ["ingress", "sender", "smssandbox", "web"];
+    private static readonly string[] Services = ["ingress", "rules-api", "sender", "smssandbox", "web"];
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -23,12 +23,15 @@ public sealed class DashboardTests(AppHostFixture system)
 
         // The state column reads "Running" only for a running resource whose health checks pass.
         var states = page.Locator("[role=row]:has([role=gridcell][col-index='2'])");
-        await Assertions.Expect(states).ToHaveCountAsync(Servers.Length + Services.Length + 2, new() { Timeout = (float)Patience.TotalMilliseconds });
+        // The servers, the services, the rules engine's two replicas and the migrations step.
+        await Assertions.Expect(states).ToHaveCountAsync(Servers.Length + Services.Length + 2 + 1, new() { Timeout = (float)Patience.TotalMilliseconds });
         foreach (var name in Servers.Concat(Services))
         {
             await Assertions.Expect(StateOf(page, name)).ToHaveAttributeAsync("aria-label", "Running", new() { Timeout = (float)Patience.TotalMilliseconds });
         }
-        var replicas = page.Locator("[role=gridcell][col-index='1'][aria-label^='Project: rules-']");
+        // The migrations ran to completion before the services started.
+        await Assertions.Expect(StateOf(page, "migrations")).ToHaveAttributeAsync("aria-label", "Finished", new() { Timeout = (float)Patience.TotalMilliseconds });
+        var replicas = page.Locator("[role=gridcell][col-index='1'][aria-label^='Project: rules-']:not([aria-label='Project: rules-api'])");
         await Assertions.Expect(replicas).ToHaveCountAsync(2);
         await Screenshots.SaveAsync(page, "dashboard-resources");
     }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.ServiceDefaults.Provider;
+using AutoReply.Security;
 using AutoReply.Domain.Decisions;
 using AutoReply.Rules.Delivery;
 using AutoReply.RulesApi.Decisions;

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using AutoReply.Ingress.Access;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AutoReply.Contracts;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using AutoReply.Domain.Audit;
 using AutoReply.Domain.Data;

@@ -3,7 +3,7 @@ using System.Net;
 using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.ServiceDefaults.Provider;
+using AutoReply.Security;
 
 namespace AutoReply.IntegrationTests;
 

@@ -1,6 +1,6 @@
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 
 namespace AutoReply.IntegrationTests;

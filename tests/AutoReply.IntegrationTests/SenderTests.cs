@@ -101,7 +101,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Contains(DeliveryState.Delivered));
         await bus.PublishAsync(new ProviderStatusReported(messageId, DeliveryState.Sent, null, DateTimeOffset.UtcNow));
 
-        var states = await Eventually.ReadAsync(() => Task.FromResult(StatesOf(command)), s => s.Count > 2, TimeSpan.FromSeconds(3));
+        var states = await Consistently.HoldsAsync(() => Task.FromResult(StatesOf(command)), s => s.Count == 2, TimeSpan.FromSeconds(3));
         Assert.Equal([DeliveryState.Queued, DeliveryState.Delivered], states);
     }
 

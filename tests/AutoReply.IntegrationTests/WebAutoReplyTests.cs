@@ -304,7 +304,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]contact=555-0199"));
     }
 
-    private static readonly Guid DefaultWorkspace = AutoReply.ServiceDefaults.Security.DefaultWorkspace.Id;
+    private static readonly Guid DefaultWorkspace = AutoReply.Security.DefaultWorkspace.Id;
 
     private static ILocator Slot(IPage page) =>
         page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = SlotName, Exact = true }) });

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 
 namespace AutoReply.Ingress.Access;
 

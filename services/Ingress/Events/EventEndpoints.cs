@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using AutoReply.Ingress.Access;
 using AutoReply.ServiceDefaults.Http;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoReply.Ingress.Events;

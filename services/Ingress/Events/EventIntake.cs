@@ -3,7 +3,7 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Deduplication;
 using AutoReply.ServiceDefaults.Logging;
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 using StackExchange.Redis;
 

@@ -1,7 +1,7 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.ServiceDefaults.Logging;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Activity;
 using AutoReply.Domain.Budgets;
@@ -29,7 +29,7 @@ namespace AutoReply.Rules.Evaluation;
 /// verdict), then in one transaction claims the replies' cooldowns, spends their daily budgets,
 /// records exactly one decision per event id within its workspace and adds each reply's send
 /// command to the outbox, which sends it once committed (a reply with a delay is scheduled instead:
-/// <see cref="DueReplies"/> sends or cancels it when it is due).
+/// the due-reply dispatcher sends or cancels it when it is due).
 /// </summary>
 public sealed partial class AutoReplyEvaluator(
     RulesDbContext db,
@@ -90,9 +90,7 @@ public sealed partial class AutoReplyEvaluator(
         List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, facts.WorkspaceOf(v.Event), v.Verdict, now))];
         db.Decisions.AddRange(decisions);
         db.ScheduledReplies.AddRange(decisions.Where(d => d.Outcome == Outcome.Scheduled).Select(d => new ScheduledReply { DecisionId = d.Id, DueAt = d.DueAt!.Value }));
-        List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(d => outbox.Add(
-            Queues.SendAutoReplyAddress,
-            new SendAutoReply(d.Id, d.EventId, d.PhoneNumber, d.Contact, d.Message!, d.DecidedAt)))];
+        List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(outbox.AddReply)];
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
 
@@ -127,8 +125,7 @@ public sealed partial class AutoReplyEvaluator(
         public Guid WorkspaceOf(InboundEvent e) => e.WorkspaceId ?? Numbers.GetValueOrDefault(e.PhoneNumber)?.WorkspaceId ?? DefaultWorkspace.Id;
 
         /// <summary>The event's number, unless a workspace submitted the event for a number it does not own.</summary>
-        public BusinessNumber? NumberOf(InboundEvent e) =>
-            Numbers.GetValueOrDefault(e.PhoneNumber) is { } number && (e.WorkspaceId is null || e.WorkspaceId == number.WorkspaceId) ? number : null;
+        public BusinessNumber? NumberOf(InboundEvent e) => ReplyPolicy.Owned(Numbers.GetValueOrDefault(e.PhoneNumber), e.WorkspaceId);
     }
 
     private async Task<Facts> ReadFactsAsync(IReadOnlyList<InboundEvent> events, CancellationToken cancellationToken)
@@ -205,10 +202,8 @@ public sealed partial class AutoReplyEvaluator(
         var claimedBy = requests.Where(r => granted.Contains(r.Contact)).ToDictionary(r => r.Contact, r => r.EventId);
         for (var i = 0; i < verdicts.Count; i++)
         {
-            if (verdicts[i].Verdict is Reply reply && claimedBy.GetValueOrDefault(Key(verdicts[i].Event)) != verdicts[i].Event.EventId)
-            {
-                verdicts[i] = (verdicts[i].Event, new Suppress(SuppressionReason.Cooldown, reply.AutoReply.Id));
-            }
+            var (e, verdict) = verdicts[i];
+            verdicts[i] = (e, ReplyPolicy.AfterCooldown(verdict, free: claimedBy.GetValueOrDefault(Key(e)) == e.EventId));
         }
         return [.. requests.Where(r => granted.Contains(r.Contact))];
     }
@@ -228,10 +223,8 @@ public sealed partial class AutoReplyEvaluator(
 
         for (var i = 0; i < verdicts.Count; i++)
         {
-            if (verdicts[i].Verdict is Reply reply && spend.Denied.Contains(verdicts[i].Event))
-            {
-                verdicts[i] = (verdicts[i].Event, new Suppress(SuppressionReason.Budget, reply.AutoReply.Id));
-            }
+            var (e, verdict) = verdicts[i];
+            verdicts[i] = (e, ReplyPolicy.AfterBudget(verdict, allowed: !spend.Denied.Contains(e)));
         }
         var deniedIds = spend.Denied.Select(e => (Key(e), e.EventId)).ToHashSet();
         List<CooldownRequest> released = [.. claims.Where(c => deniedIds.Contains((c.Contact, c.EventId)))];

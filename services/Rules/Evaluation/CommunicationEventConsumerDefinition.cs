@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 using AutoReply.Domain.Activity;
 using AutoReply.Domain.Budgets;

@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using AutoReply.Domain.OptOuts;
 
 namespace AutoReply.Rules.OptOuts;

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using AutoReply.Contracts.Commands;
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
+using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Outbox;
 using AutoReply.Rules.Hosting;
 
@@ -34,6 +35,11 @@ public sealed partial class TransactionalOutbox(RulesDbContext db, ISendEndpoint
         db.Outbox.Add(entry);
         return entry;
     }
+
+    /// <summary>The send command of a decision that replies (at once, or at its due time), added to the current unit of work.</summary>
+    public OutboxMessage AddReply(Decision decision) => Add(
+        Queues.SendAutoReplyAddress,
+        new SendAutoReply(decision.Id, decision.EventId, decision.PhoneNumber, decision.Contact, decision.Message!, decision.DecidedAt));
 
     /// <summary>
     /// Sends committed <paramref name="messages"/> and deletes them. A failure is logged and leaves

@@ -79,12 +79,12 @@ public sealed partial class DueReplies(
         List<OutboxMessage> commands = [];
         foreach (var decision in decisions)
         {
-            var reason = CancellationReason(decision, numbers.GetValueOrDefault(decision.PhoneNumber), optedOut.Contains(Key(decision)),
-                answered.TryGetValue(Key(decision), out var at) ? at : null);
+            var reason = ReplyPolicy.CancellationAtDueTime(new DueReply(decision, numbers.GetValueOrDefault(decision.PhoneNumber), optedOut.Contains(Key(decision)),
+                answered.TryGetValue(Key(decision), out var at) ? at : null));
             if (reason is null)
             {
                 decision.Outcome = Outcome.Sent;
-                commands.Add(outbox.Add(Queues.SendAutoReplyAddress, new SendAutoReply(decision.Id, decision.EventId, decision.PhoneNumber, decision.Contact, decision.Message!, decision.DecidedAt)));
+                commands.Add(outbox.AddReply(decision));
             }
             else
             {
@@ -103,28 +103,6 @@ public sealed partial class DueReplies(
             LogSettled(logger, decision.EventId, decision.Outcome, decision.Reason, now - decision.DueAt!.Value, decision.PhoneNumber, decision.Contact);
         }
         return due.Count;
-    }
-
-    /// <summary>Why a due reply does not go out, checked as the decision's rules would be now; null to send it.</summary>
-    public static SuppressionReason? CancellationReason(Decision decision, BusinessNumber? number, bool optedOut, DateTimeOffset? businessAnsweredAt)
-    {
-        if (number is null || number.WorkspaceId != decision.WorkspaceId)
-        {
-            return SuppressionReason.UnknownNumber;
-        }
-        if (number.AutoReplies.All(r => r.Id != decision.AutoReplyId))
-        {
-            return SuppressionReason.NoAutoReply;
-        }
-        if (optedOut)
-        {
-            return SuppressionReason.OptedOut;
-        }
-        if (businessAnsweredAt >= decision.OccurredAt)
-        {
-            return SuppressionReason.RecentActivity;
-        }
-        return null;
     }
 
     private static ContactKey Key(Decision decision) => new(decision.PhoneNumber, decision.Contact);

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

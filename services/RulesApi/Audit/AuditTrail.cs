@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using AutoReply.Contracts;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using AutoReply.Domain.Audit;
 using AutoReply.Domain.Data;
 

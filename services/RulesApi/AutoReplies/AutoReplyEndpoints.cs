@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.Contracts.Sms;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Extensions;
 using AutoReply.ServiceDefaults.Http;

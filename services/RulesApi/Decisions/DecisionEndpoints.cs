@@ -3,7 +3,7 @@ using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using AutoReply.ServiceDefaults.Http;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Domain.Numbers;
 using AutoReply.RulesApi.Numbers;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.Contracts.Sms;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -30,7 +30,9 @@ public sealed class ReplyExplainer(
     RulesDbContext db,
     IContactActivityStore activity,
     LoopGuard loopGuard,
-    IOptions<SendBudgetOptions> budgets,
+    ICooldownStore cooldowns,
+    ISendBudgets budgets,
+    IOptions<SendBudgetOptions> budgetLimits,
     TimeProvider clock)
 {
     /// <summary>The explanation, or null when the number is not one of the caller's workspace.</summary>
@@ -59,16 +61,10 @@ public sealed class ReplyExplainer(
         var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, decidedAt, lastOutbound, optOut?.IsOptedOut == true, looping), rules);
         var cooldown = await CooldownAsync(key, decidedAt, cancellationToken);
         rules.Add(verdict is Reply ? cooldown : cooldown with { Verdict = RuleVerdict.NotReached });
-        if (verdict is Reply && cooldown.Verdict == RuleVerdict.Suppressed)
-        {
-            verdict = new Suppress(SuppressionReason.Cooldown, ((Reply)verdict).AutoReply.Id);
-        }
+        verdict = ReplyPolicy.AfterCooldown(verdict, free: cooldown.Verdict == RuleVerdict.Passed);
         var budget = await BudgetAsync(number, decidedAt, cancellationToken);
         rules.Add(verdict is Reply ? budget : budget with { Verdict = RuleVerdict.NotReached });
-        if (verdict is Reply && budget.Verdict == RuleVerdict.Suppressed)
-        {
-            verdict = new Suppress(SuppressionReason.Budget, ((Reply)verdict).AutoReply.Id);
-        }
+        verdict = ReplyPolicy.AfterBudget(verdict, allowed: budget.Verdict == RuleVerdict.Passed);
         AddNotReached(rules);
 
         var calendar = number.Calendar();
@@ -91,9 +87,8 @@ public sealed class ReplyExplainer(
     /// <summary>Whose cooldown the contact is in, looked at as a claim at <paramref name="decidedAt"/> would see it.</summary>
     private async Task<RuleCheck> CooldownAsync(ContactKey key, DateTimeOffset decidedAt, CancellationToken cancellationToken)
     {
-        var claim = await db.CooldownClaims.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.PhoneNumber == key.PhoneNumber && c.Contact == key.Contact, cancellationToken);
-        return claim is not null && claim.ClaimedUntil > decidedAt
+        var claim = await cooldowns.LastClaimAsync(key, cancellationToken);
+        return claim is not null && claim.HoldsAt(decidedAt)
             ? RuleCheck.Suppressed(SuppressionReason.Cooldown, $"The contact got an auto-reply for event {claim.EventId} at {claim.ClaimedAt:O}; the cooldown frees up at {claim.ClaimedUntil:O}.", claim.ClaimedUntil)
             : RuleCheck.Passed(SuppressionReason.Cooldown, claim is null
                 ? "The contact has had no auto-reply from this number."
@@ -104,12 +99,8 @@ public sealed class ReplyExplainer(
     private async Task<RuleCheck> BudgetAsync(BusinessNumber number, DateTimeOffset decidedAt, CancellationToken cancellationToken)
     {
         var day = SendBudgets.DayOf(decidedAt);
-        var (numberScope, workspaceScope) = (SendBudgetCount.NumberScope(number.PhoneNumber), SendBudgetCount.WorkspaceScope(number.WorkspaceId));
-        var sent = await db.SendBudgets.AsNoTracking()
-            .Where(b => b.Day == day && (b.Scope == numberScope || b.Scope == workspaceScope))
-            .ToDictionaryAsync(b => b.Scope, b => b.Sent, cancellationToken);
-        var (byNumber, byWorkspace) = (sent.GetValueOrDefault(numberScope), sent.GetValueOrDefault(workspaceScope));
-        var limits = budgets.Value;
+        var (byNumber, byWorkspace) = await budgets.SpentAsync(number.PhoneNumber, number.WorkspaceId, day, cancellationToken);
+        var limits = budgetLimits.Value;
         var detail = $"{byNumber} of the number's {limits.PerNumberPerDay} and {byWorkspace} of the workspace's {limits.PerWorkspacePerDay} texts sent on {day:yyyy-MM-dd} (UTC).";
         return limits.AllowsAnother(byNumber, byWorkspace)
             ? RuleCheck.Passed(SuppressionReason.Budget, detail)

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using AutoReply.Contracts;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.ServiceDefaults.Http;

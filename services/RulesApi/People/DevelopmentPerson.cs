@@ -1,5 +1,5 @@
 using AutoReply.Contracts;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;

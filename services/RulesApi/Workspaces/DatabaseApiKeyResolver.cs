@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Workspaces;

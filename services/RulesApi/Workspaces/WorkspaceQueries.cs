@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Workspaces;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AutoReply.ServiceDefaults.Http;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using AutoReply.ServiceDefaults.Validation;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Workspaces;

@@ -1,7 +1,7 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.Sender.Data;
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 
 namespace AutoReply.Sender.Delivery;
 

@@ -1,5 +1,5 @@
 using AutoReply.Contracts.Commands;
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 
 namespace AutoReply.Sender.Delivery;
 

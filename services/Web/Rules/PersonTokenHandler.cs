@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using Microsoft.AspNetCore.Authentication;
 
 namespace AutoReply.Web.Rules;

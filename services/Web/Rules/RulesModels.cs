@@ -1,4 +1,5 @@
 using AutoReply.Contracts;
+using AutoReply.Security;
 
 namespace AutoReply.Web.Rules;
 

@@ -3,7 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AutoReply.Contracts.Commands;
 using AutoReply.Migrator;
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 

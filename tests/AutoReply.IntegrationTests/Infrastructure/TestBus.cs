@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 
 namespace AutoReply.IntegrationTests.Infrastructure;

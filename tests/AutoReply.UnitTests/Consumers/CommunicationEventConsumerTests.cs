@@ -1,7 +1,7 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
 using AutoReply.Domain.Activity;
 using AutoReply.Domain.Budgets;

@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -15,7 +15,7 @@ namespace AutoReply.UnitTests.Consumers;
 internal sealed class InMemoryCooldownStore : ICooldownStore
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<ContactKey, (string EventId, DateTimeOffset Until)> claims = [];
+    private readonly Dictionary<ContactKey, CooldownClaim> claims = [];
 
     public Task<IReadOnlySet<ContactKey>> ClaimAsync(IReadOnlyList<CooldownRequest> requests, CancellationToken cancellationToken)
     {
@@ -24,11 +24,14 @@ internal sealed class InMemoryCooldownStore : ICooldownStore
         {
             foreach (var request in requests)
             {
-                if (claims.TryGetValue(request.Contact, out var claim) && claim.Until > request.At && claim.EventId != request.EventId)
+                if (claims.TryGetValue(request.Contact, out var claim) && claim.HoldsAt(request.At) && claim.EventId != request.EventId)
                 {
                     continue;
                 }
-                claims[request.Contact] = (request.EventId, request.Until);
+                claims[request.Contact] = new CooldownClaim
+                {
+                    PhoneNumber = request.Contact.PhoneNumber, Contact = request.Contact.Contact, EventId = request.EventId, ClaimedAt = request.At, ClaimedUntil = request.Until,
+                };
                 granted.Add(request.Contact);
             }
         }
@@ -51,4 +54,12 @@ internal sealed class InMemoryCooldownStore : ICooldownStore
     }
 
     public Task RememberAsync(IReadOnlyCollection<CooldownRequest> claimed) => Task.CompletedTask;
+
+    public Task<CooldownClaim?> LastClaimAsync(ContactKey contact, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(claims.GetValueOrDefault(contact));
+        }
+    }
 }

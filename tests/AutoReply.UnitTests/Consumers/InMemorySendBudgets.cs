@@ -25,4 +25,13 @@ internal sealed class InMemorySendBudgets(IOptions<SendBudgetOptions> options) :
             return Task.FromResult(SendBudgets.Allocate(requests, today, options.Value, now));
         }
     }
+
+    public Task<BudgetsSpent> SpentAsync(string phoneNumber, Guid workspaceId, DateOnly day, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            int Sent(string scope) => counts.TryGetValue((scope, day), out var count) ? count.Sent : 0;
+            return Task.FromResult(new BudgetsSpent(Sent(SendBudgetCount.NumberScope(phoneNumber)), Sent(SendBudgetCount.WorkspaceScope(workspaceId))));
+        }
+    }
 }

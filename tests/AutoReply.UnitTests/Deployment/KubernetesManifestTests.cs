@@ -11,7 +11,7 @@ using AutoReply.Sender.Delivery;
 using AutoReply.Sender.Provider;
 using AutoReply.Web;
 using AutoReply.Web.Rules;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using YamlDotNet.RepresentationModel;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using AutoReply.Ingress;
 using AutoReply.Sender;
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 using AutoReply.Rules;
 

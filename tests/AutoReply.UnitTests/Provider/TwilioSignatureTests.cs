@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Provider;
+using AutoReply.Security;
 
 namespace AutoReply.UnitTests.Provider;
 

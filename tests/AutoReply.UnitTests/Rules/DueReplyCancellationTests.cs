@@ -1,8 +1,10 @@
 using AutoReply.Contracts;
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
 using AutoReply.Domain.AutoReplies;
 using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Numbers;
+using AutoReply.Domain.Policy;
 using AutoReply.Domain.Scheduling;
 using AutoReply.Rules.Delivery;
 using AutoReply.RulesApi.AutoReplies;
@@ -33,7 +35,7 @@ public sealed class DueReplyCancellationTests
     {
         var (decision, number) = Scheduled();
 
-        Assert.Null(DueReplies.CancellationReason(decision, number, optedOut: false, businessAnsweredAt: CalledAt.AddHours(-1)));
+        Assert.Null(ReplyPolicy.CancellationAtDueTime(new DueReply(decision, number, OptedOut: false, LastOutboundActivity: CalledAt.AddHours(-1))));
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class DueReplyCancellationTests
     {
         var (decision, number) = Scheduled();
 
-        Assert.Equal(SuppressionReason.RecentActivity, DueReplies.CancellationReason(decision, number, optedOut: false, businessAnsweredAt: CalledAt.AddSeconds(20)));
+        Assert.Equal(SuppressionReason.RecentActivity, ReplyPolicy.CancellationAtDueTime(new DueReply(decision, number, OptedOut: false, LastOutboundActivity: CalledAt.AddSeconds(20))));
     }
 
     [Fact]
@@ -49,9 +51,53 @@ public sealed class DueReplyCancellationTests
     {
         var (decision, number) = Scheduled();
 
-        Assert.Equal(SuppressionReason.OptedOut, DueReplies.CancellationReason(decision, number, optedOut: true, businessAnsweredAt: null));
-        Assert.Equal(SuppressionReason.UnknownNumber, DueReplies.CancellationReason(decision, null, optedOut: true, businessAnsweredAt: null));
+        Assert.Equal(SuppressionReason.OptedOut, ReplyPolicy.CancellationAtDueTime(new DueReply(decision, number, OptedOut: true, LastOutboundActivity: null)));
+        Assert.Equal(SuppressionReason.UnknownNumber, ReplyPolicy.CancellationAtDueTime(new DueReply(decision, null, OptedOut: true, LastOutboundActivity: null)));
         number.AutoReplies.Clear();
-        Assert.Equal(SuppressionReason.NoAutoReply, DueReplies.CancellationReason(decision, number, optedOut: true, businessAnsweredAt: null));
+        Assert.Equal(SuppressionReason.NoAutoReply, ReplyPolicy.CancellationAtDueTime(new DueReply(decision, number, OptedOut: true, LastOutboundActivity: null)));
+    }
+
+    public static TheoryData<string> RulesThatCanChangeWhileAReplyWaits => ["number removed", "number in another workspace", "auto-reply deleted", "contact opted out", "business called back"];
+
+    /// <summary>
+    /// The due time checks the very rules a decision applies: for each fact that can change while a
+    /// reply waits, an event decided with that fact and the waiting reply settled with it agree on the reason.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RulesThatCanChangeWhileAReplyWaits))]
+    public void A_rule_suppresses_with_the_same_reason_at_the_event_and_at_the_due_time(string change)
+    {
+        var (decision, number) = Scheduled();
+        var dueAt = decision.DueAt!.Value;
+        BusinessNumber? changed = number;
+        var (optedOut, calledBack) = (false, (DateTimeOffset?)null);
+        switch (change)
+        {
+            case "number removed": changed = null; break;
+            case "number in another workspace": changed = InAnotherWorkspace(number); break;
+            case "auto-reply deleted": number.AutoReplies.Clear(); break;
+            case "contact opted out": optedOut = true; break;
+            case "business called back": calledBack = CalledAt.AddSeconds(20); break;
+        }
+        var e = new InboundEvent("evt-2", EventType.CallMissed, Trigger.MissedCall, PhoneNumber, decision.Contact, calledBack?.AddSeconds(10) ?? dueAt, null, decision.WorkspaceId);
+
+        var atTheEvent = ReplyPolicy.Evaluate(new EvaluationInput(e, ReplyPolicy.Owned(changed, e.WorkspaceId), dueAt.AddSeconds(30), calledBack, optedOut));
+        var atTheDueTime = ReplyPolicy.CancellationAtDueTime(new DueReply(decision, changed, optedOut, calledBack));
+
+        Assert.Equal(Assert.IsType<Suppress>(atTheEvent).Reason, atTheDueTime);
+    }
+
+    private static BusinessNumber InAnotherWorkspace(BusinessNumber number)
+    {
+        var moved = new BusinessNumber
+        {
+            PhoneNumber = number.PhoneNumber, WorkspaceId = Guid.NewGuid(), Name = number.Name, TimeZone = number.TimeZone, OpeningHours = number.OpeningHours,
+            Cooldown = number.Cooldown, RecentActivityWindow = number.RecentActivityWindow, MaxEventAge = number.MaxEventAge,
+        };
+        foreach (var reply in number.AutoReplies)
+        {
+            moved.AutoReplies.Add(reply);
+        }
+        return moved;
     }
 }

@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Security;
+using AutoReply.Security;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Extensions;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
-using AutoReply.ServiceDefaults.Provider;
+using AutoReply.Security;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AutoReply.UnitTests.SmsSandbox;

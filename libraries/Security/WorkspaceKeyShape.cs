@@ -1,4 +1,4 @@
-namespace AutoReply.ServiceDefaults.Security;
+namespace AutoReply.Security;
 
 /// <summary>
 /// What a workspace's key looks like, <c>ark_&lt;10 characters&gt;_&lt;secret&gt;</c>: the service that

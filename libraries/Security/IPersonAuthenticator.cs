@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 
-namespace AutoReply.ServiceDefaults.Security;
+namespace AutoReply.Security;
 
 /// <summary>
 /// A person signed in to the API (not a key): the service that keeps people recognises their token

@@ -36,9 +36,4 @@ public static class DataRegistration
         builder.AddRedisClient(RedisConnectionName);
         return builder;
     }
-
-    /// <summary>A connection string the service cannot run without, by its Aspire name.</summary>
-    public static string RequiredConnectionString(this IHostApplicationBuilder builder, string name) =>
-        builder.Configuration.GetConnectionString(name)
-        ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set.");
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AutoReply.ServiceDefaults.Security;
+namespace AutoReply.Security;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;api key&gt;</c> on every endpoint of ingress and rules (docs/http-api.md).

@@ -1,4 +1,4 @@
-using AutoReply.ServiceDefaults.Messaging;
+using AutoReply.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

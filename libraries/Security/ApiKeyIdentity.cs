@@ -1,4 +1,4 @@
-namespace AutoReply.ServiceDefaults.Security;
+namespace AutoReply.Security;
 
 /// <summary>A workspace's API key as a request presents it: who it is and what it may do.</summary>
 public sealed record ApiKeyIdentity(Guid KeyId, string Prefix, Guid WorkspaceId, IReadOnlyList<string> Scopes);

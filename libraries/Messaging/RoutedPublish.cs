@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace AutoReply.ServiceDefaults.Messaging;
+namespace AutoReply.Messaging;
 
 public static class RoutedPublish
 {

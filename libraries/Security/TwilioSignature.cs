@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AutoReply.ServiceDefaults.Provider;
+namespace AutoReply.Security;
 
 /// <summary>
 /// The provider's request signature (<c>X-Twilio-Signature</c>): HMAC-SHA1, keyed with the auth

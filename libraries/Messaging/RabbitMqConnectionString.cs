@@ -1,4 +1,4 @@
-namespace AutoReply.ServiceDefaults.Messaging;
+namespace AutoReply.Messaging;
 
 /// <summary>
 /// The RabbitMQ connection string as an Aspire AppHost hands it over:

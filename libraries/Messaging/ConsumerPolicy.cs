@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AutoReply.ServiceDefaults.Messaging;
+namespace AutoReply.Messaging;
 
 /// <summary>
 /// A consumer's endpoint policy, declared in the definition beside it: its queue, how many messages

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using AutoReply.Contracts;
 
-namespace AutoReply.ServiceDefaults.Security;
+namespace AutoReply.Security;
 
 /// <summary>The claims an authenticated key carries, and how endpoints read them.</summary>
 public static class ApiClaims
@@ -29,12 +29,12 @@ public static class ApiClaims
         Guid.TryParse(user.FindFirstValue(Person), out var id) ? id : null;
 
     /// <summary>The person's role in the request's workspace; none for a key, or a person who is no member there.</summary>
-    public static Contracts.WorkspaceRole? RoleInWorkspace(this ClaimsPrincipal user) =>
-        Vocabulary.TryParse<Contracts.WorkspaceRole>(user.FindFirstValue(WorkspaceRole), out var role) ? role : null;
+    public static Security.WorkspaceRole? RoleInWorkspace(this ClaimsPrincipal user) =>
+        Vocabulary.TryParse<Security.WorkspaceRole>(user.FindFirstValue(WorkspaceRole), out var role) ? role : null;
 
     /// <summary>Whether the caller may manage the workspace's keys and people: the administrator, or an owner or admin of it.</summary>
     public static bool ManagesWorkspace(this ClaimsPrincipal user) =>
-        user.IsPlatformAdmin() || user.RoleInWorkspace() is Contracts.WorkspaceRole.Owner or Contracts.WorkspaceRole.Admin;
+        user.IsPlatformAdmin() || user.RoleInWorkspace() is Security.WorkspaceRole.Owner or Security.WorkspaceRole.Admin;
 
     /// <summary>
     /// Whether the caller may see <paramref name="workspaceId"/> at all; where it may not, the

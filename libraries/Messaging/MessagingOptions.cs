@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AutoReply.ServiceDefaults.Messaging;
+namespace AutoReply.Messaging;
 
 /// <summary>The <c>Messaging</c> settings every consumer's transient-failure retries read.</summary>
 public sealed class MessagingOptions
