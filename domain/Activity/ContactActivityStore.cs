@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Policy;

@@ -1,8 +1,3 @@
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Policy;
-
 namespace AutoReply.Domain.Activity;
 
 /// <summary>When the business last called or texted a contact by hand: the conversation it makes live.</summary>

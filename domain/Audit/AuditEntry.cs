@@ -1,5 +1,3 @@
-using AutoReply.Contracts;
-
 namespace AutoReply.Domain.Audit;
 
 /// <summary>One configuration change: who made it, what it changed, and the thing before and after.</summary>

@@ -1,8 +1,3 @@
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Policy;
-
 namespace AutoReply.Domain.Cooldowns;
 
 /// <summary>

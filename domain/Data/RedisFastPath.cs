@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Policy;
 
 namespace AutoReply.Domain.Data;
 

@@ -13,7 +13,6 @@ using AutoReply.Domain.Numbers;
 using AutoReply.Domain.OptOuts;
 using AutoReply.Domain.Outbox;
 using AutoReply.Domain.People;
-using AutoReply.Domain.Policy;
 using AutoReply.Domain.Scheduling;
 using AutoReply.Domain.Workspaces;
 

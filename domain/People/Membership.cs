@@ -1,4 +1,3 @@
-using AutoReply.Contracts;
 using AutoReply.Security;
 
 namespace AutoReply.Domain.People;

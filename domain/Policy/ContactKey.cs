@@ -1,8 +1,3 @@
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
-
 namespace AutoReply.Domain.Policy;
 
 /// <summary>A business number and one of its contacts: what cooldowns, activity and opt-outs are kept per.</summary>

@@ -1,12 +1,7 @@
 using AutoReply.Contracts;
-using NodaTime;
 using NodaTime.Extensions;
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.AutoReplies;
-using AutoReply.Domain.Budgets;
 using AutoReply.Domain.BusinessHours;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.OptOuts;
 using AutoReply.Domain.Templates;

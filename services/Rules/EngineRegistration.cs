@@ -1,15 +1,10 @@
 using MassTransit;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Data;
-using AutoReply.Domain.Policy;
 using AutoReply.Rules.Delivery;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.Scheduling;
-using AutoReply.ServiceDefaults.Http;
 
 namespace AutoReply.Rules;
 

@@ -3,9 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Domain.AutoReplies;
-using AutoReply.Domain.Data;
-using AutoReply.Rules.Hosting;
 using AutoReply.RulesApi.AutoReplies;
 
 namespace AutoReply.IntegrationTests;

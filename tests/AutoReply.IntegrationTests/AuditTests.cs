@@ -1,12 +1,9 @@
 using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
-using AutoReply.Contracts;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Security;
 using AutoReply.Domain.Audit;
-using AutoReply.Domain.Data;
-using AutoReply.Rules.Hosting;
 using AutoReply.RulesApi.Audit;
 
 namespace AutoReply.IntegrationTests;

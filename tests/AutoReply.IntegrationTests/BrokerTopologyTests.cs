@@ -4,11 +4,6 @@ using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Sender.Delivery;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Policy;
 using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.IntegrationTests;

@@ -1,7 +1,6 @@
 using AutoReply.Contracts;
 using System.Net;
 using System.Net.Http.Json;
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using AutoReply.Drill;
 using AutoReply.IntegrationTests.Infrastructure;

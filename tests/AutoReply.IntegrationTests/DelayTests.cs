@@ -1,10 +1,6 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Decisions;
-using AutoReply.Rules.Delivery;
-using AutoReply.Rules.Hosting;
 using AutoReply.RulesApi.Decisions;
 
 namespace AutoReply.IntegrationTests;

@@ -4,9 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Security;
-using AutoReply.Domain.Decisions;
-using AutoReply.Rules.Delivery;
-using AutoReply.RulesApi.Decisions;
 
 namespace AutoReply.IntegrationTests;
 

@@ -8,8 +8,6 @@ using AutoReply.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using AutoReply.Domain.Data;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 

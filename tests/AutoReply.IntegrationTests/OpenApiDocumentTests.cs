@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using AutoReply.Domain.Data;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 

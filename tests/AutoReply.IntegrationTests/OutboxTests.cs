@@ -6,8 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Outbox;
-using AutoReply.Rules.Hosting;
-using AutoReply.Rules.Outbox;
 
 namespace AutoReply.IntegrationTests;
 

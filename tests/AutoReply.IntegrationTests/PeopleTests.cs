@@ -7,9 +7,6 @@ using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using AutoReply.Domain.Audit;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.People;
-using AutoReply.Rules.Hosting;
 using AutoReply.RulesApi.Audit;
 using AutoReply.RulesApi.People;
 

@@ -6,8 +6,6 @@ using AutoReply.Ingress.Deduplication;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using AutoReply.Domain.Data;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 

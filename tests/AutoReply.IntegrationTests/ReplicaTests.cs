@@ -3,10 +3,6 @@ using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Decisions;
-using AutoReply.Rules.Delivery;
-using AutoReply.Rules.Hosting;
 using AutoReply.RulesApi.Decisions;
 
 namespace AutoReply.IntegrationTests;

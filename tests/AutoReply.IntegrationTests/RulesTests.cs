@@ -2,16 +2,6 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Decisions;
-using AutoReply.Domain.Policy;
-using AutoReply.Rules.Delivery;
-using AutoReply.Rules.Hosting;
-using AutoReply.RulesApi.Decisions;
-using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.IntegrationTests;
 

@@ -2,8 +2,6 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Domain.Data;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 

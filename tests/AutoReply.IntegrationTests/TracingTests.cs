@@ -5,9 +5,6 @@ using System.Net;
 using System.Net.Http.Json;
 using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
-using AutoReply.Sender.Data;
-using AutoReply.Domain.Data;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.IntegrationTests;
 

@@ -2,7 +2,6 @@ using System.Net;
 using AutoReply.IntegrationTests.Infrastructure;
 using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
-using AutoReply.Domain.People;
 using AutoReply.RulesApi.People;
 
 namespace AutoReply.IntegrationTests;

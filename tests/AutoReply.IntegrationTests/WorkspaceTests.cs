@@ -8,10 +8,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using AutoReply.Domain.AutoReplies;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Workspaces;
-using AutoReply.Rules.Hosting;
 using AutoReply.RulesApi.AutoReplies;
 using AutoReply.RulesApi.Workspaces;
 

@@ -3,8 +3,6 @@ using AutoReply.Contracts.Events;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
-using AutoReply.Domain.Decisions;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Delivery;
 

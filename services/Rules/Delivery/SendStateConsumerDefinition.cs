@@ -1,5 +1,4 @@
 using AutoReply.Messaging;
-using AutoReply.Domain.Decisions;
 
 namespace AutoReply.Rules.Delivery;
 

@@ -1,5 +1,4 @@
 using AutoReply.Contracts;
-using AutoReply.Contracts.Commands;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +12,7 @@ using AutoReply.Domain.OptOuts;
 using AutoReply.Domain.Outbox;
 using AutoReply.Domain.Policy;
 using AutoReply.Domain.Scheduling;
-using AutoReply.Rules.Delivery;
-using AutoReply.Rules.Hosting;
 using AutoReply.Rules.Outbox;
-using AutoReply.Rules.Scheduling;
-using AutoReply.Rules.OptOuts;
 
 namespace AutoReply.Rules.Evaluation;
 

@@ -2,11 +2,7 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using MassTransit;
 using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
-using AutoReply.Domain.Workspaces;
 
 namespace AutoReply.Rules.Evaluation;
 

@@ -1,10 +1,5 @@
 using AutoReply.Messaging;
 using MassTransit;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Policy;
 
 namespace AutoReply.Rules.Evaluation;
 

@@ -1,9 +1,3 @@
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Policy;
-
 namespace AutoReply.Rules.Evaluation;
 
 /// <summary>

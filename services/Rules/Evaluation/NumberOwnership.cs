@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
-using AutoReply.Domain.Workspaces;
 
 namespace AutoReply.Rules.Evaluation;
 

@@ -1,12 +1,6 @@
 using AutoReply.Contracts;
 using System.Diagnostics.Metrics;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Decisions;
-using AutoReply.Domain.Policy;
-using AutoReply.Rules.Delivery;
 
 namespace AutoReply.Rules.Evaluation;
 

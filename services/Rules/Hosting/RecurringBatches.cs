@@ -1,5 +1,3 @@
-using AutoReply.Domain.Data;
-
 namespace AutoReply.Rules.Hosting;
 
 /// <summary>

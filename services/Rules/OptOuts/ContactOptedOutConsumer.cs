@@ -2,7 +2,6 @@ using AutoReply.Contracts.Events;
 using MassTransit;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.OptOuts;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.OptOuts;
 

@@ -1,5 +1,4 @@
 using AutoReply.Messaging;
-using AutoReply.Domain.OptOuts;
 
 namespace AutoReply.Rules.OptOuts;
 

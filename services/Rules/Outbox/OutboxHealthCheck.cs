@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using AutoReply.Domain.Data;
-using AutoReply.Domain.Outbox;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Outbox;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Outbox;
 using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Outbox;

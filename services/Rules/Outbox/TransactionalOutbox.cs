@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Outbox;
-using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Outbox;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using AutoReply.Contracts;
 using AutoReply.Security;
 using AutoReply.Domain.Audit;
 using AutoReply.Domain.Data;

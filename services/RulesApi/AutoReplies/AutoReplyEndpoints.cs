@@ -3,7 +3,6 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Sms;
 using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
-using NodaTime.Extensions;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Domain.Audit;
@@ -11,10 +10,8 @@ using AutoReply.Domain.AutoReplies;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Templates;
-using AutoReply.Domain.Workspaces;
 using AutoReply.RulesApi.Audit;
 using AutoReply.RulesApi.Numbers;
-using AutoReply.RulesApi.Templates;
 using AutoReply.RulesApi.Workspaces;
 
 namespace AutoReply.RulesApi.AutoReplies;

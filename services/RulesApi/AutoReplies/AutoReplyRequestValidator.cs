@@ -2,11 +2,8 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Sms;
 using AutoReply.ServiceDefaults.Validation;
 using NodaTime.Extensions;
-using AutoReply.Domain.AutoReplies;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Templates;
-using AutoReply.RulesApi.Numbers;
-using AutoReply.RulesApi.Templates;
 
 namespace AutoReply.RulesApi.AutoReplies;
 

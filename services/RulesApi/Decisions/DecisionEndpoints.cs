@@ -7,8 +7,6 @@ using AutoReply.Security;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
-using AutoReply.Domain.Decisions;
-using AutoReply.Domain.Workspaces;
 using AutoReply.RulesApi.Workspaces;
 
 namespace AutoReply.RulesApi.Decisions;

@@ -1,5 +1,4 @@
 using AutoReply.ServiceDefaults.Validation;
-using AutoReply.Domain.Decisions;
 
 namespace AutoReply.RulesApi.Decisions;
 

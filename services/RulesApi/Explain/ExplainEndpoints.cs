@@ -2,7 +2,6 @@ using System.Security.Claims;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using AutoReply.Domain.Numbers;
 using AutoReply.RulesApi.Numbers;
 
 namespace AutoReply.RulesApi.Explain;

@@ -1,10 +1,6 @@
 using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.ServiceDefaults.Validation;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Policy;
 

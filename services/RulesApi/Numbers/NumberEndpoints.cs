@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using AutoReply.Contracts;
 using AutoReply.Security;
 using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Domain.Audit;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Numbers;
-using AutoReply.Domain.Workspaces;
 using AutoReply.RulesApi.Audit;
 using AutoReply.RulesApi.Workspaces;
 

@@ -1,4 +1,3 @@
-using System.Xml;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Domain.Numbers;
 

@@ -1,4 +1,3 @@
-using AutoReply.Contracts;
 using AutoReply.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Audit;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.People;
-using AutoReply.Domain.Workspaces;
 using AutoReply.RulesApi.Audit;
 using AutoReply.RulesApi.Workspaces;
 

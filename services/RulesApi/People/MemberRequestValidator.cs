@@ -1,6 +1,5 @@
 using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Validation;
-using AutoReply.Domain.People;
 using AutoReply.Security;
 
 namespace AutoReply.RulesApi.People;

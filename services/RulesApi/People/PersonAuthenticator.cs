@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
-using AutoReply.Domain.People;
 
 namespace AutoReply.RulesApi.People;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using AutoReply.Security;
-using AutoReply.Domain.Workspaces;
 
 namespace AutoReply.RulesApi.Workspaces;
 

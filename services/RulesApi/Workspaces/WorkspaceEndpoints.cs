@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Security;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,9 +2,6 @@ using System.Security.Claims;
 using AutoReply.Security;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Numbers;
-using AutoReply.Domain.Workspaces;
-using AutoReply.RulesApi.Decisions;
-using AutoReply.RulesApi.Numbers;
 
 namespace AutoReply.RulesApi.Workspaces;
 

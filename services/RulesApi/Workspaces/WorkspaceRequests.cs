@@ -4,7 +4,6 @@ using AutoReply.Security;
 using AutoReply.ServiceDefaults.Validation;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Workspaces;
-using AutoReply.RulesApi.Numbers;
 
 namespace AutoReply.RulesApi.Workspaces;
 

@@ -1,6 +1,5 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
-using AutoReply.Contracts.Events;
 using AutoReply.Sender.Data;
 using AutoReply.Sender.Provider;
 using AutoReply.ServiceDefaults.Logging;

@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using AutoReply.Domain.AutoReplies;
-using AutoReply.Domain.Decisions;
-using AutoReply.Rules.Delivery;
 using AutoReply.RulesApi.AutoReplies;
 using AutoReply.RulesApi.Decisions;
 

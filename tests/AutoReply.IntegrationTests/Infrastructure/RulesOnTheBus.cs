@@ -1,12 +1,7 @@
 using AutoReply.Contracts.Events;
 using Microsoft.Extensions.DependencyInjection;
 using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
-using AutoReply.Rules.Hosting;
-using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using AutoReply.Domain.People;
 using AutoReply.RulesApi.People;
 
 namespace AutoReply.IntegrationTests.Infrastructure;

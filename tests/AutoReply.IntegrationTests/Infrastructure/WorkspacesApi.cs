@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AutoReply.Security;
-using AutoReply.Domain.Workspaces;
 using AutoReply.RulesApi.Workspaces;
 
 namespace AutoReply.IntegrationTests.Infrastructure;

@@ -2,12 +2,8 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
-using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.UnitTests.Consumers;
 

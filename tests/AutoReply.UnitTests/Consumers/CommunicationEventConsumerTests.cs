@@ -3,14 +3,7 @@ using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using AutoReply.Security;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Decisions;
-using AutoReply.Domain.Policy;
-using AutoReply.Rules.Delivery;
-using AutoReply.RulesApi.Decisions;
 using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.UnitTests.Consumers;

@@ -2,7 +2,6 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
-using AutoReply.Domain.OptOuts;
 using AutoReply.Rules.OptOuts;
 
 namespace AutoReply.UnitTests.Consumers;

@@ -1,9 +1,5 @@
 using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
-using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.UnitTests.Consumers;
 

@@ -3,7 +3,6 @@ using AutoReply.Contracts.Events;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
 using AutoReply.Domain.Decisions;
 using AutoReply.Rules.Delivery;
-using AutoReply.RulesApi.Decisions;
 
 namespace AutoReply.UnitTests.Consumers;
 

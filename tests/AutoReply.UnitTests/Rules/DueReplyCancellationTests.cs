@@ -5,11 +5,6 @@ using AutoReply.Domain.AutoReplies;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Policy;
-using AutoReply.Domain.Scheduling;
-using AutoReply.Rules.Delivery;
-using AutoReply.RulesApi.AutoReplies;
-using AutoReply.RulesApi.Decisions;
-using AutoReply.Rules.Scheduling;
 
 namespace AutoReply.UnitTests.Rules;
 

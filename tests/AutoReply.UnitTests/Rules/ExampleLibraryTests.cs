@@ -1,7 +1,6 @@
 using AutoReply.Contracts.Sms;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
 using AutoReply.Domain.Templates;
-using AutoReply.RulesApi.Templates;
 
 namespace AutoReply.UnitTests.Rules;
 

@@ -2,11 +2,6 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Policy;
 using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.UnitTests.Rules;

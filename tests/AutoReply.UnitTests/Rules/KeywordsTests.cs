@@ -1,5 +1,4 @@
 using AutoReply.Domain.OptOuts;
-using AutoReply.Rules.OptOuts;
 
 namespace AutoReply.UnitTests.Rules;
 

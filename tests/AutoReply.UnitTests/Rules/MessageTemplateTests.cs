@@ -2,8 +2,6 @@ using AutoReply.Contracts.Sms;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Templates;
-using AutoReply.RulesApi.Numbers;
-using AutoReply.RulesApi.Templates;
 
 namespace AutoReply.UnitTests.Rules;
 

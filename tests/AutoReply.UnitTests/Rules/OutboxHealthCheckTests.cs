@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Outbox;
-using AutoReply.Rules.Hosting;
 using AutoReply.Rules.Outbox;
 
 namespace AutoReply.UnitTests.Rules;

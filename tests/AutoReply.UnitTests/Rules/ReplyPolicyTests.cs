@@ -1,20 +1,9 @@
 using AutoReply.Contracts;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.AutoReplies;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
-using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.OptOuts;
 using AutoReply.Domain.Policy;
-using AutoReply.Rules.Delivery;
-using AutoReply.RulesApi.AutoReplies;
-using AutoReply.RulesApi.Decisions;
-using AutoReply.RulesApi.Numbers;
-using AutoReply.Rules.Evaluation;
-using AutoReply.Rules.OptOuts;
 
 namespace AutoReply.UnitTests.Rules;
 

@@ -1,10 +1,6 @@
 using AutoReply.Contracts;
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
-using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
-using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.UnitTests.Rules;
 
