@@ -93,13 +93,12 @@ public static partial class SchemaMigrations
             takeLock.Parameters.AddWithValue("name", $"migrations of {typeof(TContext).FullName}");
             await takeLock.ExecuteNonQueryAsync(token);
             // The lock is the session's: closing the connection releases it.
-            var pending = (await database.GetPendingMigrationsAsync(token)).ToList();
             await database.MigrateAsync(token);
             if (serviceRole is not null)
             {
                 await GrantRowsAsync(database, schema, serviceRole, token);
             }
-            LogMigrated(logger, schema, pending.Count, pending.LastOrDefault() ?? (await database.GetAppliedMigrationsAsync(token)).LastOrDefault());
+            LogMigrated(logger, schema, (await database.GetAppliedMigrationsAsync(token)).LastOrDefault());
         }, cancellationToken);
     }
 
@@ -116,8 +115,8 @@ public static partial class SchemaMigrations
         await database.ExecuteSqlRawAsync(grants, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Schema {Schema}: {Applied} migrations applied, now at {Migration}")]
-    private static partial void LogMigrated(ILogger logger, string schema, int applied, string? migration);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schema {Schema} is up to date at {Migration}")]
+    private static partial void LogMigrated(ILogger logger, string schema, string? migration);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Schema {Schema}: the database does not answer yet, attempt {Attempt}")]
     private static partial void LogDatabaseUnreachable(ILogger logger, Exception? exception, string schema, int attempt);

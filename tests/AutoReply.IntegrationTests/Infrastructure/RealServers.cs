@@ -59,13 +59,18 @@ public sealed class RealServers : IAsyncLifetime
     }
 
     /// <summary>The migrations step, run once as the AppHost runs it before any service starts.</summary>
-    private async Task MigrateAsync(CancellationToken cancellationToken)
+    private async Task MigrateAsync(CancellationToken cancellationToken) =>
+        Assert.Equal(0, await RunMigrationsAsync(Postgres, serviceRole: null, cancellationToken));
+
+    /// <summary>The migrations program on <paramref name="database"/>; answers its exit code.</summary>
+    public static async Task<int> RunMigrationsAsync(string database, string? serviceRole, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration[$"ConnectionStrings:{Database}"] = Postgres;
+        builder.Configuration[$"ConnectionStrings:{Database}"] = database;
+        builder.Configuration[$"{MigrationOptions.Section}:{nameof(MigrationOptions.ServiceRole)}"] = serviceRole;
         builder.AddSchemaMigrations();
         using var host = builder.Build();
-        Assert.Equal(0, await host.RunMigrationsAsync(cancellationToken));
+        return await host.RunMigrationsAsync(cancellationToken);
     }
 
     /// <summary>
