@@ -1,10 +1,10 @@
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
 using AutoReply.Rules.Evaluation;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.IntegrationTests;
 

@@ -2,9 +2,6 @@ using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Numbers;
@@ -13,6 +10,7 @@ using AutoReply.Domain.Outbox;
 using AutoReply.Domain.Policy;
 using AutoReply.Domain.Scheduling;
 using AutoReply.Rules.Outbox;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.Rules.Evaluation;
 

@@ -1,8 +1,8 @@
 using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using MassTransit;
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.Policy;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.Rules.Evaluation;
 

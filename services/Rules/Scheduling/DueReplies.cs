@@ -3,7 +3,6 @@ using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Outbox;
@@ -11,6 +10,7 @@ using AutoReply.Domain.Policy;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Hosting;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.Rules.Scheduling;
 

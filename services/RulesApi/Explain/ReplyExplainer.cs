@@ -5,14 +5,12 @@ using AutoReply.Contracts.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime.Extensions;
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Policy;
 using AutoReply.RulesApi.Workspaces;
 using AutoReply.Domain.BusinessHours;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.RulesApi.Explain;
 

@@ -1,7 +1,7 @@
 using AutoReply.Contracts.Events;
 using Microsoft.Extensions.DependencyInjection;
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.Policy;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.IntegrationTests.Infrastructure;
 

@@ -2,8 +2,7 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Policy;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.UnitTests.Consumers;
 

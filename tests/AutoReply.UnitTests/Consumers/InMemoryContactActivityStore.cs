@@ -1,5 +1,5 @@
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.Policy;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.UnitTests.Consumers;
 

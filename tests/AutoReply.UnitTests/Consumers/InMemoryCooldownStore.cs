@@ -1,5 +1,6 @@
 using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Policy;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.UnitTests.Consumers;
 

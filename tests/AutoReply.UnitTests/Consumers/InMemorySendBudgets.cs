@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using AutoReply.Domain.Budgets;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.UnitTests.Consumers;
 

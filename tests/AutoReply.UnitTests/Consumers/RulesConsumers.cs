@@ -4,19 +4,16 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using AutoReply.Domain.Activity;
 using AutoReply.Domain.AutoReplies;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.OptOuts;
 using AutoReply.Domain.Outbox;
-using AutoReply.Domain.Policy;
 using AutoReply.Rules.Delivery;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.OptOuts;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.UnitTests.Consumers;
 

@@ -13,13 +13,12 @@ using AutoReply.Security;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using YamlDotNet.RepresentationModel;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Policy;
 using AutoReply.Rules;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.Scheduling;
 using AutoReply.RulesApi;
 using AutoReply.Migrator;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.UnitTests.Deployment;
 

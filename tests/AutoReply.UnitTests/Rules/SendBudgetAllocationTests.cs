@@ -1,6 +1,7 @@
 using AutoReply.Contracts;
 using AutoReply.Domain.Budgets;
 using AutoReply.Domain.Policy;
+using AutoReply.Domain.Facts;
 
 namespace AutoReply.UnitTests.Rules;
 

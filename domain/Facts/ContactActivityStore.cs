@@ -4,7 +4,7 @@ using AutoReply.Domain.Data;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Policy;
 
-namespace AutoReply.Domain.Activity;
+namespace AutoReply.Domain.Facts;
 
 /// <summary>The business called or texted <paramref name="Contact"/> by hand at <paramref name="OccurredAt"/>.</summary>
 public sealed record OutboundContact(ContactKey Contact, DateTimeOffset OccurredAt);

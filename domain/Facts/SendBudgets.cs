@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
+using AutoReply.Domain.Budgets;
 
-namespace AutoReply.Domain.Budgets;
+namespace AutoReply.Domain.Facts;
 
 /// <summary>The <c>SendBudgets</c> section: the most texts a number, and a workspace, may send in a day (UTC).</summary>
 public sealed class SendBudgetOptions
@@ -19,32 +20,6 @@ public sealed class SendBudgetOptions
 
     /// <summary>Whether a number that has sent <paramref name="byNumber"/> texts today, in a workspace that has sent <paramref name="byWorkspace"/>, may send one more.</summary>
     public bool AllowsAnother(int byNumber, int byWorkspace) => byNumber < PerNumberPerDay && byWorkspace < PerWorkspacePerDay;
-}
-
-/// <summary>The texts one number or one workspace has sent on one day (UTC).</summary>
-public sealed class SendBudgetCount
-{
-    public required string Scope { get; init; }
-
-    public required DateOnly Day { get; init; }
-
-    public int Sent { get; set; }
-
-    /// <summary>When a reply was first refused for this budget: its one log line.</summary>
-    public DateTimeOffset? ExhaustedAt { get; set; }
-
-    private const string NumberPrefix = "number:";
-    private const string WorkspacePrefix = "workspace:";
-
-    public static string NumberScope(string phoneNumber) => NumberPrefix + phoneNumber;
-
-    public static string WorkspaceScope(Guid workspaceId) => WorkspacePrefix + workspaceId;
-
-    /// <summary>The number whose budget this is; null for a workspace's.</summary>
-    public string? PhoneNumberOf() => Scope.StartsWith(NumberPrefix, StringComparison.Ordinal) ? Scope[NumberPrefix.Length..] : null;
-
-    /// <summary>The workspace whose budget this is; null for a number's.</summary>
-    public Guid? WorkspaceIdOf() => Scope.StartsWith(WorkspacePrefix, StringComparison.Ordinal) ? Guid.Parse(Scope[WorkspacePrefix.Length..]) : null;
 }
 
 /// <summary>A reply that would go out, and the workspace whose budget it spends.</summary>

@@ -1,10 +1,7 @@
-using AutoReply.Domain.Activity;
-using AutoReply.Domain.Budgets;
-using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Data;
-using AutoReply.Domain.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Facts;
 
 namespace Microsoft.Extensions.Hosting;
 

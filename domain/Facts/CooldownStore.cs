@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
+using AutoReply.Domain.Cooldowns;
 
-namespace AutoReply.Domain.Cooldowns;
+namespace AutoReply.Domain.Facts;
 
 /// <summary>An event that would reply, asking for its contact's cooldown from <paramref name="At"/>.</summary>
 public sealed record CooldownRequest(ContactKey Contact, string EventId, DateTimeOffset At, TimeSpan Cooldown)

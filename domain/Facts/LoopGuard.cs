@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AutoReply.Domain.Data;
+using AutoReply.Domain.Policy;
 
-namespace AutoReply.Domain.Policy;
+namespace AutoReply.Domain.Facts;
 
 /// <summary>The <c>LoopGuard</c> section.</summary>
 public sealed class LoopGuardOptions
