@@ -1,25 +1,32 @@
-using AutoReply.Ingress;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+namespace AutoReply.Ingress;
 
-builder.AddServiceDefaults();
-builder.AddApiKeyAuthentication();
-builder.AddRedis();
-builder.AddMessageBus();
-builder.AddIngress();
-builder.AddRateLimits();
-builder.AddOpenApiDocument("AutoReply ingress", "Communication events in, and the SMS provider's webhooks.", apiKey: true);
+public class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
 
-var app = builder.Build();
+        builder.AddServiceDefaults();
+        builder.AddApiKeyAuthentication();
+        builder.AddRedis();
+        builder.AddMessageBus();
+        builder.AddIngress();
+        builder.AddRateLimits();
+        builder.AddOpenApiDocument("AutoReply ingress", "Communication events in, and the SMS provider's webhooks.", apiKey: true);
 
-app.UseProblemDetailsErrors();
-app.UseAuthentication();
-app.UseRateLimiter();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapOpenApiDocument();
-app.MapIngressEndpoints();
+        var app = builder.Build();
 
-app.Run();
+        app.UseProblemDetailsErrors();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapOpenApiDocument();
+        app.MapIngressEndpoints();
+
+        await app.RunAsync();
+    }
+}

@@ -1,9 +1,15 @@
-using AutoReply.Migrator;
+namespace AutoReply.Migrator;
 
-var builder = Host.CreateApplicationBuilder(args);
+public class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddSchemaMigrations();
+        builder.AddServiceDefaults();
+        builder.AddSchemaMigrations();
 
-using var host = builder.Build();
-return await host.RunMigrationsAsync();
+        using var host = builder.Build();
+        return await host.RunMigrationsAsync();
+    }
+}

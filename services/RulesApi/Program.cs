@@ -1,25 +1,32 @@
-using AutoReply.RulesApi;
 using AutoReply.RulesApi.People;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+namespace AutoReply.RulesApi;
 
-builder.AddServiceDefaults();
-builder.AddApiKeyAuthentication(platformAdministration: true);
-builder.AddRulesApi();
-builder.AddRateLimits();
-builder.AddOpenApiDocument("AutoReply rules", "Workspaces, their people and API keys, business numbers, their hours and auto-replies, the example library, and the decision log.", apiKey: true);
+public class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
 
-var app = builder.Build();
+        builder.AddServiceDefaults();
+        builder.AddApiKeyAuthentication(platformAdministration: true);
+        builder.AddRulesApi();
+        builder.AddRateLimits();
+        builder.AddOpenApiDocument("AutoReply rules", "Workspaces, their people and API keys, business numbers, their hours and auto-replies, the example library, and the decision log.", apiKey: true);
 
-app.UseProblemDetailsErrors();
-app.UseAuthentication();
-app.UseRateLimiter();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapOpenApiDocument();
-app.MapRulesApiEndpoints();
+        var app = builder.Build();
 
-await app.SeedDevelopmentPersonAsync();
-await app.RunAsync();
+        app.UseProblemDetailsErrors();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapOpenApiDocument();
+        app.MapRulesApiEndpoints();
+
+        await app.SeedDevelopmentPersonAsync();
+        await app.RunAsync();
+    }
+}

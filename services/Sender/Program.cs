@@ -1,14 +1,21 @@
-using AutoReply.Sender;
 using AutoReply.ServiceDefaults.Http;
 
-var builder = WebApplication.CreateBuilder(args);
+namespace AutoReply.Sender;
 
-builder.AddServiceDefaults();
-builder.AddSender();
+public class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
 
-var app = builder.Build();
+        builder.AddServiceDefaults();
+        builder.AddSender();
 
-app.UseProblemDetailsErrors();
-app.MapDefaultEndpoints();
+        var app = builder.Build();
 
-await app.RunAsync();
+        app.UseProblemDetailsErrors();
+        app.MapDefaultEndpoints();
+
+        await app.RunAsync();
+    }
+}

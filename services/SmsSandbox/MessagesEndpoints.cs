@@ -33,16 +33,9 @@ public static partial class MessagesEndpoints
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(
-        HttpRequest request,
-        MessageStore store,
-        ActiveFaults activeFaults,
-        StatusCallbackDispatcher dispatcher,
-        TimeProvider clock,
-        IOptions<SandboxOptions> options,
-        IHostApplicationLifetime lifetime,
-        ILoggerFactory loggers)
+    private static async Task<IResult> CreateAsync(HttpRequest request, [AsParameters] SandboxProvider provider, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
+        var (store, activeFaults, dispatcher, clock, options) = provider;
         var logger = loggers.CreateLogger(typeof(MessagesEndpoints));
         var form = request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : FormCollection.Empty;
         var faults = activeFaults.Current;

@@ -1,23 +1,30 @@
-using AutoReply.Web;
 using AutoReply.Web.Account;
 using AutoReply.Web.AutoReplies;
 using AutoReply.Web.Components;
 
-var builder = WebApplication.CreateBuilder(args);
+namespace AutoReply.Web;
 
-builder.AddServiceDefaults();
-builder.AddWeb();
+public class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
 
-var app = builder.Build();
+        builder.AddServiceDefaults();
+        builder.AddWeb();
 
-app.UseErrorPages();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-app.MapDefaultEndpoints();
-app.MapStaticAssets();
-app.MapAccountEndpoints();
-app.MapMessagePreview();
-app.MapRazorComponents<App>();
+        var app = builder.Build();
 
-app.Run();
+        app.UseErrorPages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapDefaultEndpoints();
+        app.MapStaticAssets();
+        app.MapAccountEndpoints();
+        app.MapMessagePreview();
+        app.MapRazorComponents<App>();
+
+        await app.RunAsync();
+    }
+}

@@ -1,4 +1,3 @@
-using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,7 +9,7 @@ namespace AutoReply.IntegrationTests;
 /// <summary>The management API's answers to bad input: clear problem details, and nothing changed.</summary>
 public sealed class ApiContractTests(RealServers servers) : IAsyncDisposable
 {
-    private readonly ServiceFactory<ReplyExplainer> rules = new(servers);
+    private readonly ServiceFactory<RulesApi.Program> rules = new(servers);
 
     public ValueTask DisposeAsync() => rules.DisposeAsync();
 

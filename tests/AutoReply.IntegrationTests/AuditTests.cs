@@ -1,4 +1,3 @@
-using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using AutoReply.IntegrationTests.Infrastructure;
@@ -11,7 +10,7 @@ namespace AutoReply.IntegrationTests;
 /// <summary>The audit log of configuration changes, through the rules API against the real servers.</summary>
 public sealed class AuditTests(RealServers servers) : IAsyncDisposable
 {
-    private readonly ServiceFactory<ReplyExplainer> rules = new(servers);
+    private readonly ServiceFactory<RulesApi.Program> rules = new(servers);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Policy;
-using AutoReply.Rules.Evaluation;
 using AutoReply.Domain.Facts;
 
 namespace AutoReply.IntegrationTests;
@@ -14,7 +13,7 @@ public sealed class CooldownStoreTests(RealServers servers) : IAsyncDisposable
     private static readonly DateTimeOffset Ten = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan ThreeHours = TimeSpan.FromHours(3);
 
-    private readonly ServiceFactory<AutoReplyEvaluator> rules = new(servers);
+    private readonly ServiceFactory<Rules.Program> rules = new(servers);
     private readonly ContactKey contact = new(TestData.PhoneNumber(), TestData.PhoneNumber());
 
     public ValueTask DisposeAsync() => rules.DisposeAsync();

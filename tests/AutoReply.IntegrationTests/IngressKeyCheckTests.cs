@@ -1,8 +1,6 @@
-using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using AutoReply.Ingress.Access;
-using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,17 +16,17 @@ namespace AutoReply.IntegrationTests;
 public sealed class IngressKeyCheckTests(RealServers servers) : IAsyncLifetime
 {
     private readonly RulesConnection connection = new();
-    private ServiceFactory<ReplyExplainer> rules = null!;
-    private WebApplicationFactory<EventValidator> ingress = null!;
+    private ServiceFactory<RulesApi.Program> rules = null!;
+    private WebApplicationFactory<Ingress.Program> ingress = null!;
     private WorkspacesApi workspaces = null!;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
     {
-        rules = new ServiceFactory<ReplyExplainer>(servers);
+        rules = new ServiceFactory<RulesApi.Program>(servers);
         workspaces = new WorkspacesApi(rules.CreateClient);
-        ingress = new ServiceFactory<EventValidator>(servers, new Dictionary<string, string?> { ["KeyCheck:FreshFor"] = "00:00:00" })
+        ingress = new ServiceFactory<Ingress.Program>(servers, new Dictionary<string, string?> { ["KeyCheck:FreshFor"] = "00:00:00" })
             .WithWebHostBuilder(host => host.ConfigureTestServices(services => services
                 .AddHttpClient(RulesAsker.ClientName)
                 .ConfigurePrimaryHttpMessageHandler(() => connection.To(rules.Server.CreateHandler()))));

@@ -10,7 +10,7 @@ namespace AutoReply.IntegrationTests;
 /// <summary>Ingress against the real RabbitMQ and Redis.</summary>
 public sealed class IngressTests(RealServers servers) : IAsyncLifetime
 {
-    private readonly ServiceFactory<EventValidator> ingress = new(servers);
+    private readonly ServiceFactory<Ingress.Program> ingress = new(servers);
     private TestBus<CallMissed> bus = null!;
 
     public async ValueTask InitializeAsync() => bus = await TestBus.StartAsync<CallMissed>(servers.RabbitMq);
@@ -104,7 +104,7 @@ public sealed class IngressTests(RealServers servers) : IAsyncLifetime
     public async Task Event_is_refused_with_503_and_not_published_while_redis_is_down()
     {
         var deadRedis = $"127.0.0.1:{UnusedPort.Next()},connectTimeout=500,asyncTimeout=500";
-        await using var withoutRedis = new ServiceFactory<EventValidator>(servers, new Dictionary<string, string?> { ["ConnectionStrings:redis"] = deadRedis });
+        await using var withoutRedis = new ServiceFactory<Ingress.Program>(servers, new Dictionary<string, string?> { ["ConnectionStrings:redis"] = deadRedis });
         var missedCall = MissedCall(TestData.EventId());
 
         var response = await withoutRedis.CreateAuthorizedClient().PostAsJsonAsync("/v1/events", missedCall, TestContext.Current.CancellationToken);

@@ -1,7 +1,5 @@
-using AutoReply.RulesApi.Explain;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -19,14 +17,14 @@ public sealed class OpenApiDocumentTests(RealServers servers)
     [Fact]
     public async Task Ingress_serves_the_committed_openapi_document()
     {
-        await using var ingress = new ServiceFactory<EventValidator>(servers);
+        await using var ingress = new ServiceFactory<Ingress.Program>(servers);
         await AssertServedDocumentIsCommittedAsync(ingress, "ingress");
     }
 
     [Fact]
     public async Task Rules_serves_the_committed_openapi_document()
     {
-        await using var rules = new ServiceFactory<ReplyExplainer>(servers);
+        await using var rules = new ServiceFactory<RulesApi.Program>(servers);
         await AssertServedDocumentIsCommittedAsync(rules, "rules");
     }
 

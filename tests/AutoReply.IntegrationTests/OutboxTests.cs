@@ -1,4 +1,3 @@
-using AutoReply.Rules.Evaluation;
 using System.Text.Json;
 using AutoReply.Contracts.Commands;
 using AutoReply.IntegrationTests.Infrastructure;
@@ -12,7 +11,7 @@ namespace AutoReply.IntegrationTests;
 /// <summary>The rules service's outbox relay against the real PostgreSQL and RabbitMQ.</summary>
 public sealed class OutboxTests(RealServers servers) : IAsyncLifetime
 {
-    private readonly ServiceFactory<AutoReplyEvaluator> rules = new(servers);
+    private readonly ServiceFactory<Rules.Program> rules = new(servers);
     private TestBus<SendAutoReply> observer = null!;
 
     public async ValueTask InitializeAsync() => observer = await TestBus.StartAsync<SendAutoReply>(servers.RabbitMq);

@@ -1,4 +1,3 @@
-using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -16,7 +15,7 @@ namespace AutoReply.IntegrationTests;
 public sealed class PeopleTests(RealServers servers) : IAsyncDisposable
 {
     private const string Password = "a long enough password";
-    private readonly ServiceFactory<ReplyExplainer> rules = new(servers);
+    private readonly ServiceFactory<RulesApi.Program> rules = new(servers);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

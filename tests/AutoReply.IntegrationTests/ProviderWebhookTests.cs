@@ -1,7 +1,6 @@
 using AutoReply.Contracts;
 using System.Net;
 using AutoReply.Contracts.Events;
-using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using AutoReply.Security;
 
@@ -12,7 +11,7 @@ public sealed class ProviderWebhookTests(RealServers servers) : IAsyncLifetime
 {
     private const string StatusPath = "/webhooks/provider/status";
     private const string MessagesPath = "/webhooks/provider/messages";
-    private readonly ServiceFactory<EventValidator> ingress = new(servers);
+    private readonly ServiceFactory<Ingress.Program> ingress = new(servers);
     private TestBus<ProviderStatusReported> bus = null!;
 
     public async ValueTask InitializeAsync() => bus = await TestBus.StartAsync<ProviderStatusReported>(servers.RabbitMq);

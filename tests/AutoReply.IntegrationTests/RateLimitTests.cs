@@ -1,9 +1,7 @@
-using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using AutoReply.Contracts.Events;
 using AutoReply.Ingress.Deduplication;
-using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +22,7 @@ public sealed class RateLimitTests(RealServers servers) : IAsyncLifetime
     [Fact]
     public async Task An_event_over_the_key_s_limit_is_refused_with_429_and_retry_after_and_is_not_accepted()
     {
-        await using var ingress = new ServiceFactory<EventValidator>(servers, Limit("Events", perSecond: 1, burst: 2));
+        await using var ingress = new ServiceFactory<Ingress.Program>(servers, Limit("Events", perSecond: 1, burst: 2));
         using var client = ingress.CreateAuthorizedClient();
 
         Assert.Equal(HttpStatusCode.Accepted, (await PostEventAsync(client, TestData.EventId())).StatusCode);
@@ -40,7 +38,7 @@ public sealed class RateLimitTests(RealServers servers) : IAsyncLifetime
     [Fact]
     public async Task A_settings_change_over_the_key_s_limit_is_refused_with_429_and_changes_nothing()
     {
-        await using var limited = new ServiceFactory<ReplyExplainer>(servers, Limit("Management", perSecond: 1, burst: 1));
+        await using var limited = new ServiceFactory<RulesApi.Program>(servers, Limit("Management", perSecond: 1, burst: 1));
         using var client = limited.CreateAuthorizedClient();
         var (first, second) = (TestData.PhoneNumber(), TestData.PhoneNumber());
 
@@ -48,7 +46,7 @@ public sealed class RateLimitTests(RealServers servers) : IAsyncLifetime
         var refused = await PutNumberAsync(client, second);
 
         await AssertTooManyRequestsAsync(refused);
-        await using var unlimited = new ServiceFactory<ReplyExplainer>(servers);
+        await using var unlimited = new ServiceFactory<RulesApi.Program>(servers);
         using var reader = unlimited.CreateAuthorizedClient();
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/v1/numbers/{Uri.EscapeDataString(second)}", Cancellation)).StatusCode);
     }
@@ -56,7 +54,7 @@ public sealed class RateLimitTests(RealServers servers) : IAsyncLifetime
     [Fact]
     public async Task The_provider_s_webhooks_are_not_counted_against_any_key()
     {
-        await using var ingress = new ServiceFactory<EventValidator>(servers, Limit("Events", perSecond: 1, burst: 1));
+        await using var ingress = new ServiceFactory<Ingress.Program>(servers, Limit("Events", perSecond: 1, burst: 1));
         using var client = ingress.CreateClient();
 
         for (var i = 0; i < 3; i++)

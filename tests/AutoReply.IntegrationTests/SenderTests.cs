@@ -1,4 +1,3 @@
-using AutoReply.Sender.Delivery;
 using AutoReply.Contracts;
 using AutoReply.Contracts.Commands;
 using AutoReply.Contracts.Events;
@@ -12,7 +11,7 @@ namespace AutoReply.IntegrationTests;
 public sealed class SenderTests(RealServers servers) : IAsyncLifetime
 {
     private readonly SandboxServer sandbox = new();
-    private ServiceFactory<SendAutoReplyConsumer> sender = null!;
+    private ServiceFactory<Sender.Program> sender = null!;
     private TestBus<SendStateChanged> bus = null!;
 
     public async ValueTask InitializeAsync()
@@ -25,7 +24,7 @@ public sealed class SenderTests(RealServers servers) : IAsyncLifetime
         settings["Provider:RetryBaseDelay"] = "00:00:00.050";
         settings["Provider:MaxRateLimitWait"] = "00:00:01";
         settings["Messaging:RetryLimit"] = "4";
-        sender = new ServiceFactory<SendAutoReplyConsumer>(servers, settings);
+        sender = new ServiceFactory<Sender.Program>(servers, settings);
         _ = sender.Server;
         bus = await TestBus.StartAsync<SendStateChanged>(servers.RabbitMq);
     }

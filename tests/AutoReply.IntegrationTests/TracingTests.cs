@@ -1,9 +1,7 @@
-using AutoReply.Sender.Delivery;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using AutoReply.Ingress.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 
 namespace AutoReply.IntegrationTests;
@@ -18,9 +16,9 @@ public sealed class TracingTests : IAsyncLifetime
     private readonly ConcurrentQueue<Activity> finished = new();
     private readonly ActivityListener listener;
     private readonly SandboxServer sandbox = new();
-    private readonly ServiceFactory<EventValidator> ingress;
+    private readonly ServiceFactory<Ingress.Program> ingress;
     private readonly RulesService rules;
-    private readonly ServiceFactory<SendAutoReplyConsumer> sender;
+    private readonly ServiceFactory<Sender.Program> sender;
 
     public TracingTests(RealServers servers)
     {
@@ -31,9 +29,9 @@ public sealed class TracingTests : IAsyncLifetime
             ActivityStopped = finished.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        ingress = new ServiceFactory<EventValidator>(servers);
+        ingress = new ServiceFactory<Ingress.Program>(servers);
         rules = new RulesService(servers);
-        sender = new ServiceFactory<SendAutoReplyConsumer>(servers, sandbox.ProviderSettings);
+        sender = new ServiceFactory<Sender.Program>(servers, sandbox.ProviderSettings);
     }
 
     public ValueTask InitializeAsync()

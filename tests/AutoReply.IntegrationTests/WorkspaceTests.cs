@@ -1,4 +1,3 @@
-using AutoReply.RulesApi.Explain;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -17,14 +16,14 @@ namespace AutoReply.IntegrationTests;
 public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
-    private WebApplicationFactory<ReplyExplainer> rules = null!;
+    private WebApplicationFactory<RulesApi.Program> rules = null!;
     private WorkspacesApi workspaces = null!;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
     {
-        rules = new ServiceFactory<ReplyExplainer>(servers)
+        rules = new ServiceFactory<RulesApi.Program>(servers)
             .WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
         workspaces = new WorkspacesApi(rules.CreateClient);
         return ValueTask.CompletedTask;
@@ -215,7 +214,7 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
     public async Task A_number_belongs_to_the_workspace_that_added_it_and_the_configured_key_s_numbers_to_the_default_workspace()
     {
         var (workspaceId, key) = await workspaces.CreateWorkspaceWithKeyAsync();
-        using var configured = new ServiceFactory<ReplyExplainer>(servers);
+        using var configured = new ServiceFactory<RulesApi.Program>(servers);
         using var defaultClient = configured.CreateAuthorizedClient();
         var number = TestData.PhoneNumber();
         await new RulesApiClient(defaultClient).PutNumberAsync(number, TestData.NeverOpen("Default Diner"));

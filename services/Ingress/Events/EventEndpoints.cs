@@ -34,9 +34,9 @@ public static class EventEndpoints
     }
 
     private static async Task<Results<Accepted<EventAccepted>, ValidationProblem, ProblemHttpResult>> AcceptOneAsync(
-        JsonElement body, HttpRequest request, ClaimsPrincipal user, EventValidator validator, NumberAccess numbers, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement body, HttpRequest request, ClaimsPrincipal user, [AsParameters] EventTaking taking, CancellationToken cancellationToken)
     {
-        var (id, status, duplicate, errors, dependency) = await AcceptAsync(body, PosterOf(request, user), validator, numbers, intake, metrics, cancellationToken);
+        var (id, status, duplicate, errors, dependency) = await AcceptAsync(body, PosterOf(request, user), taking, cancellationToken);
         return status switch
         {
             StatusCodes.Status202Accepted => TypedResults.Accepted((string?)null, new EventAccepted(id!, duplicate!.Value)),
@@ -48,7 +48,7 @@ public static class EventEndpoints
     }
 
     private static async Task<Results<Ok<BatchItemResult[]>, ValidationProblem>> AcceptBatchAsync(
-        JsonElement body, HttpRequest request, ClaimsPrincipal user, EventValidator validator, NumberAccess numbers, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement body, HttpRequest request, ClaimsPrincipal user, [AsParameters] EventTaking taking, CancellationToken cancellationToken)
     {
         var poster = PosterOf(request, user);
         if (body.ValueKind != JsonValueKind.Array || body.GetArrayLength() is 0 or > MaxBatchSize)
@@ -60,7 +60,7 @@ public static class EventEndpoints
         var results = new BatchItemResult[items.Length];
         await Parallel.ForAsync(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken }, async (index, token) =>
         {
-            var (id, status, duplicate, errors, dependency) = await AcceptAsync(items[index], poster, validator, numbers, intake, metrics, token);
+            var (id, status, duplicate, errors, dependency) = await AcceptAsync(items[index], poster, taking, token);
             results[index] = new BatchItemResult(id, status, duplicate, Describe(status, dependency), errors);
         });
         return TypedResults.Ok(results);
@@ -68,8 +68,9 @@ public static class EventEndpoints
 
     /// <summary>One event, from JSON to the bus: the same steps and answers for a single post and a batch item.</summary>
     private static async Task<ItemOutcome> AcceptAsync(
-        JsonElement item, Poster poster, EventValidator validator, NumberAccess numbers, EventIntake intake, IngressMetrics metrics, CancellationToken cancellationToken)
+        JsonElement item, Poster poster, EventTaking taking, CancellationToken cancellationToken)
     {
+        var (validator, numbers, intake, metrics) = taking;
         var (request, readErrors) = Read(item);
         var validation = request is null ? null : validator.Validate(request);
         if (validation is null || !validation.IsValid)

@@ -75,8 +75,9 @@ public static class AutoReplyEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(string phoneNumber, CreateAutoReplyRequest? request, AutoReplyRequestValidator validator, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, clock, cancellationToken) = change;
         var number = await db.Numbers.InWorkspaceOf(user).Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         if (number is null)
         {
@@ -127,8 +128,9 @@ public static class AutoReplyEndpoints
     }
 
     /// <summary>The web app's live preview: the checks and the counting of a save, and nothing stored.</summary>
-    private static async Task<Results<Ok<AutoReplyPreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(string phoneNumber, EditAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AutoReplyPreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(string phoneNumber, EditAutoReplyRequest? request, AutoReplyRequestValidator validator, RulesDbContext db, [AsParameters] Caller caller)
     {
+        var (user, cancellationToken) = caller;
         var number = await db.Numbers.InWorkspaceOf(user).AsNoTracking().SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         if (number is null)
         {
@@ -159,8 +161,9 @@ public static class AutoReplyEndpoints
         return TypedResults.Ok(slots);
     }
 
-    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AutoReplyResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(string phoneNumber, Guid id, EditAutoReplyRequest? request, AutoReplyRequestValidator validator, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, clock, cancellationToken) = change;
         var number = await db.Numbers.InWorkspaceOf(user).Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         var reply = number?.AutoReplies.SingleOrDefault(r => r.Id == id);
         if (number is null || reply is null)
@@ -192,8 +195,9 @@ public static class AutoReplyEndpoints
         return TypedResults.Ok(body);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, Guid id, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string phoneNumber, Guid id, AutoReplyRequestValidator validator, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, _, cancellationToken) = change;
         var number = await db.Numbers.InWorkspaceOf(user).Include(n => n.AutoReplies).SingleOrDefaultAsync(n => n.PhoneNumber == phoneNumber, cancellationToken);
         var reply = number?.AutoReplies.SingleOrDefault(r => r.Id == id);
         if (number is null || reply is null)

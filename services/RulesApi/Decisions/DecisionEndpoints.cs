@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Security;
-using AutoReply.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
 using AutoReply.RulesApi.Workspaces;
@@ -49,21 +47,14 @@ public static class DecisionEndpoints
     }
 
     private static async Task<Results<Ok<List<DecisionResponse>>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user,
-        DecisionQueryValidator validator,
-        RulesDbContext db,
-        CancellationToken cancellationToken,
-        string? phoneNumber = null,
-        string? contact = null,
-        string? eventId = null,
-        int limit = Paging.DefaultLimit,
-        int offset = 0)
+        [AsParameters] DecisionQuery filters, DecisionQueryValidator validator, RulesDbContext db, [AsParameters] Caller caller)
     {
-        var validated = validator.Validate(new DecisionQuery(phoneNumber, contact, eventId, limit, offset));
+        var validated = validator.Validate(filters);
         if (!validated.IsValid)
         {
             return Problems.Invalid(validated.Errors);
         }
+        var ((phoneNumber, contact, eventId, limit, offset), (user, cancellationToken)) = (filters, caller);
 
         var query = db.Decisions.InWorkspaceOf(user).AsNoTracking();
         if (!string.IsNullOrEmpty(phoneNumber))

@@ -1,9 +1,15 @@
 using AutoReply.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AutoReply.RulesApi.Decisions;
 
 /// <summary>The filters and page of <c>GET /v1/decisions</c>.</summary>
-public sealed record DecisionQuery(string? PhoneNumber, string? Contact, string? EventId, int Limit, int Offset);
+public sealed record DecisionQuery(
+    [FromQuery(Name = "phoneNumber")] string? PhoneNumber = null,
+    [FromQuery(Name = "contact")] string? Contact = null,
+    [FromQuery(Name = "eventId")] string? EventId = null,
+    [FromQuery(Name = "limit")] int Limit = Paging.DefaultLimit,
+    [FromQuery(Name = "offset")] int Offset = 0);
 
 public sealed class DecisionQueryValidator
 {

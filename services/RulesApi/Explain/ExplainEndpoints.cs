@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,8 +18,9 @@ public static class ExplainEndpoints
     }
 
     private static async Task<Results<Ok<Explanation>, ValidationProblem, ProblemHttpResult>> ExplainAsync(
-        string phoneNumber, ExplainRequest? request, ClaimsPrincipal user, ExplainRequestValidator validator, ReplyExplainer explainer, CancellationToken cancellationToken)
+        string phoneNumber, ExplainRequest? request, ExplainRequestValidator validator, ReplyExplainer explainer, [AsParameters] Caller caller)
     {
+        var (user, cancellationToken) = caller;
         var validated = validator.Validate(request);
         if (!validated.IsValid)
         {

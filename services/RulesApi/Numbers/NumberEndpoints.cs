@@ -35,8 +35,9 @@ public static class NumberEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, ClaimsPrincipal user, NumberSettingsValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<NumberSettingsResponse>, Ok<NumberSettingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(string phoneNumber, NumberSettingsRequest? request, NumberSettingsValidator validator, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, clock, cancellationToken) = change;
         if (!PhoneNumberFormat.IsE164(phoneNumber))
         {
             return InvalidNumber();

@@ -54,8 +54,9 @@ public static class MemberEndpoints
     }
 
     private static async Task<Results<Created<MemberResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid workspaceId, AddMemberRequest? request, ClaimsPrincipal user, MemberRequestValidator validator, RulesDbContext db, UserManager<Person> people, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid workspaceId, AddMemberRequest? request, MemberRequestValidator validator, UserManager<Person> people, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, clock, cancellationToken) = change;
         if (!user.CanReach(workspaceId) || !await db.Workspaces.AnyAsync(w => w.Id == workspaceId, cancellationToken))
         {
             return WorkspaceEndpoints.WorkspaceNotFound(workspaceId);
@@ -97,8 +98,9 @@ public static class MemberEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        Guid workspaceId, Guid personId, ClaimsPrincipal user, RulesDbContext db, SchemaDbContext people, AuditTrail audit, CancellationToken cancellationToken)
+        Guid workspaceId, Guid personId, SchemaDbContext people, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, _, cancellationToken) = change;
         var member = user.CanReach(workspaceId)
             ? (await MembersAsync(db.Memberships.Where(m => m.WorkspaceId == workspaceId && m.PersonId == personId), people, cancellationToken)).SingleOrDefault()
             : null;

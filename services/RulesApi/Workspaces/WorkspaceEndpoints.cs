@@ -54,8 +54,9 @@ public static class WorkspaceEndpoints
             : context.User.ManagesWorkspace());
 
     private static async Task<Results<Created<WorkspaceResponse>, ValidationProblem>> CreateAsync(
-        CreateWorkspaceRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        CreateWorkspaceRequest? request, WorkspaceRequestValidator validator, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, clock, cancellationToken) = change;
         var validated = validator.Validate(request);
         if (!validated.IsValid)
         {
@@ -86,8 +87,9 @@ public static class WorkspaceEndpoints
     }
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateKeyAsync(
-        Guid workspaceId, CreateApiKeyRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid workspaceId, CreateApiKeyRequest? request, WorkspaceRequestValidator validator, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, clock, cancellationToken) = change;
         if (!await ReachableAsync(user, workspaceId, db, cancellationToken))
         {
             return WorkspaceNotFound(workspaceId);
@@ -118,8 +120,9 @@ public static class WorkspaceEndpoints
     }
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RotateKeyAsync(
-        Guid workspaceId, Guid keyId, RotateApiKeyRequest? request, ClaimsPrincipal user, WorkspaceRequestValidator validator, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid workspaceId, Guid keyId, RotateApiKeyRequest? request, WorkspaceRequestValidator validator, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, clock, cancellationToken) = change;
         var now = clock.GetUtcNow();
         var old = await FindKeyAsync(user, workspaceId, keyId, db, cancellationToken);
         if (old is null || !old.IsLiveAt(now))
@@ -148,8 +151,9 @@ public static class WorkspaceEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
-        Guid workspaceId, Guid keyId, ClaimsPrincipal user, RulesDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid workspaceId, Guid keyId, [AsParameters] AuditedChange change)
     {
+        var (user, db, audit, clock, cancellationToken) = change;
         var key = await FindKeyAsync(user, workspaceId, keyId, db, cancellationToken);
         if (key is null)
         {

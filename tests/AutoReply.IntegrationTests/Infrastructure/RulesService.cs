@@ -1,6 +1,3 @@
-using AutoReply.Rules.Evaluation;
-using AutoReply.RulesApi.Explain;
-
 namespace AutoReply.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -9,9 +6,9 @@ namespace AutoReply.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class RulesService(RealServers servers, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
 {
-    public ServiceFactory<AutoReplyEvaluator> Engine { get; } = new(servers, settings);
+    public ServiceFactory<Rules.Program> Engine { get; } = new(servers, settings);
 
-    public ServiceFactory<ReplyExplainer> Api { get; } = new(servers, settings);
+    public ServiceFactory<RulesApi.Program> Api { get; } = new(servers, settings);
 
     /// <summary>The engine's services (its bus, its stores); the first use starts the engine.</summary>
     public IServiceProvider Services => Engine.Services;
