@@ -1,7 +1,12 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using AutoReply.Contracts.Commands;
 using AutoReply.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using Microsoft.Extensions.DependencyInjection;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Outbox;
@@ -25,22 +30,8 @@ public sealed class OutboxTests(RealServers servers) : IAsyncLifetime
     [Fact]
     public async Task A_send_command_left_in_the_outbox_by_a_crash_after_commit_is_sent_by_the_relay_and_removed()
     {
-        var command = new SendAutoReply(Guid.NewGuid(), TestData.EventId(), TestData.PhoneNumber(), TestData.PhoneNumber(), "Sorry we missed you!", DateTimeOffset.UtcNow.AddMinutes(-1));
-        var left = new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(),
-            Destination = observer.ObserverAddress.ToString(),
-            MessageType = typeof(SendAutoReply).FullName!,
-            Body = JsonSerializer.Serialize(command, JsonSerializerOptions.Web),
-            // Committed with its decision a minute ago; the replica died before sending it.
-            CreatedAt = command.DecidedAt,
-        };
-        await using (var scope = rules.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<RulesDbContext>();
-            db.Outbox.Add(left);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        var (command, left) = LeftBehind();
+        await LeaveAsync(rules, left);
 
         var observed = await Eventually.ReadAsync(() => Task.FromResult(observer.Observed.ToList()), sent => sent.Contains(command));
         Assert.Contains(command, observed);
@@ -52,5 +43,60 @@ public sealed class OutboxTests(RealServers servers) : IAsyncLifetime
             await using var scope = rules.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<RulesDbContext>().Outbox.CountAsync(m => m.Id == left.Id, TestContext.Current.CancellationToken);
         }
+    }
+
+    [Fact]
+    public async Task Polls_that_find_nothing_leave_no_trace_and_the_relay_s_work_is_one_span_with_its_statements_under_it()
+    {
+        var exported = new ConcurrentQueue<Activity>();
+        await using var polling = new ServiceFactory<Rules.Program>(servers, new Dictionary<string, string?>
+        {
+            ["Outbox:PollInterval"] = "00:00:00.2",
+            ["Scheduling:PollInterval"] = "00:00:00.2",
+        });
+        using var engine = polling.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Exported(exported)))));
+        _ = engine.Services;
+
+        // Ten looks of each poller: none of them is a trace.
+        await Consistently.HoldsAsync(() => Task.FromResult(exported.ToList()), spans => spans.Count == 0, TimeSpan.FromSeconds(2));
+
+        var (command, left) = LeftBehind();
+        await LeaveAsync(engine, left);
+        var relayed = await Eventually.ReadAsync(
+            () => Task.FromResult(exported.FirstOrDefault(span => span.OperationName == "Relay overdue outbox messages")),
+            span => span is not null);
+        Assert.Equal(1, relayed!.GetTagItem("autoreply.poll.items"));
+        Assert.Contains(exported, span => span.ParentSpanId == relayed.SpanId && span.Source.Name == "Npgsql");
+        await Eventually.ReadAsync(() => Task.FromResult(observer.Observed.ToList()), sent => sent.Contains(command));
+    }
+
+    private (SendAutoReply Command, OutboxMessage Left) LeftBehind()
+    {
+        var command = new SendAutoReply(Guid.NewGuid(), TestData.EventId(), TestData.PhoneNumber(), TestData.PhoneNumber(), "Sorry we missed you!", DateTimeOffset.UtcNow.AddMinutes(-1));
+        return (command, new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            Destination = observer.ObserverAddress.ToString(),
+            MessageType = typeof(SendAutoReply).FullName!,
+            Body = JsonSerializer.Serialize(command, JsonSerializerOptions.Web),
+            // Committed with its decision a minute ago; the replica died before sending it.
+            CreatedAt = command.DecidedAt,
+        });
+    }
+
+    private static async Task LeaveAsync<TEntryPoint>(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<TEntryPoint> engine, OutboxMessage left)
+        where TEntryPoint : class
+    {
+        await using var scope = engine.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RulesDbContext>();
+        db.Outbox.Add(left);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The spans the engine's own OpenTelemetry pipeline ends, as its exporter gets them.</summary>
+    private sealed class Exported(ConcurrentQueue<Activity> spans) : BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data) => spans.Enqueue(data);
     }
 }

@@ -3,6 +3,7 @@ namespace AutoReply.Rules.Hosting;
 /// <summary>
 /// Work every replica repeats on a timer, sharing it through row locks: each tick takes batches
 /// until one comes back short; a failure is logged and the work is tried again at the next tick.
+/// A batch is looked for untraced (<see cref="PollTracing"/>): only one that finds work shows.
 /// </summary>
 public abstract partial class RecurringBatches(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
@@ -27,6 +28,7 @@ public abstract partial class RecurringBatches(IServiceScopeFactory scopes, Time
                 do
                 {
                     await using var scope = scopes.CreateAsyncScope();
+                    using var quiet = PollTracing.Quiet();
                     handled = await RunBatchAsync(scope.ServiceProvider, stoppingToken);
                 }
                 while (handled == BatchSize);

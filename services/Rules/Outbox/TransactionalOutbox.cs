@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using AutoReply.Domain.Data;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Outbox;
+using AutoReply.Rules.Hosting;
 
 namespace AutoReply.Rules.Outbox;
 
@@ -85,6 +86,7 @@ public sealed partial class TransactionalOutbox(RulesDbContext db, ISendEndpoint
         {
             return 0;
         }
+        using var traced = PollTracing.WorkFound("Relay overdue outbox messages", overdue.Count);
 
         await SendAllAsync(overdue, cancellationToken);
         db.Outbox.RemoveRange(overdue);
