@@ -1,4 +1,5 @@
 using AutoReply.Contracts;
+using AutoReply.Domain.Choices;
 using NodaTime.Extensions;
 using AutoReply.Domain.AutoReplies;
 using AutoReply.Domain.BusinessHours;

@@ -19,6 +19,14 @@ public static class MessageTemplate
 
     public static readonly IReadOnlyList<string> Variables = [BusinessName, BusinessHoursToday, NextOpen];
 
+    /// <summary>What each variable becomes, in the words a message editor explains it with.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Meanings = new Dictionary<string, string>
+    {
+        [BusinessName] = "the number's name",
+        [BusinessHoursToday] = "today's hours, or \"closed today\"",
+        [NextOpen] = "when you open next, such as \"Monday at 9:00 AM\"",
+    };
+
     /// <summary>Returns the problems with a message's variables; empty when it can be saved.</summary>
     public static IReadOnlyList<string> FindErrors(string message)
     {

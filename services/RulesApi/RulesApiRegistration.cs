@@ -5,6 +5,7 @@ using AutoReply.RulesApi.Decisions;
 using AutoReply.RulesApi.Explain;
 using AutoReply.RulesApi.Numbers;
 using AutoReply.RulesApi.People;
+using AutoReply.RulesApi.Choices;
 using AutoReply.RulesApi.Templates;
 using AutoReply.RulesApi.Workspaces;
 using AutoReply.ServiceDefaults.Http;
@@ -43,6 +44,7 @@ public static class RulesApiRegistration
         api.MapDecisionEndpoints();
         api.MapExplainEndpoints();
         api.MapTemplateEndpoints();
+        api.MapChoiceEndpoints();
         api.MapWorkspaceEndpoints();
         api.MapAuditEndpoints();
         api.MapPeopleEndpoints();

@@ -42,6 +42,7 @@ public static class WebRegistration
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<RulesApiOptions>().Bind(builder.Configuration.GetSection(RulesApiOptions.Section));
         builder.Services.AddTransient<PersonTokenHandler>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient<RulesClient>().AddHttpMessageHandler<PersonTokenHandler>();
         builder.Services.AddHttpClient<PersonSessions>();
         builder.Services.AddScoped<PersonSignIn>();

@@ -4,6 +4,7 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Events;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Policy;
 using AutoReply.RulesApi.Explain;
 
 namespace AutoReply.IntegrationTests;

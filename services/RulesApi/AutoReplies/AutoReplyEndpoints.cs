@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AutoReply.Contracts;
+using AutoReply.Domain.Choices;
 using AutoReply.Contracts.Sms;
 using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using AutoReply.Contracts;
 using AutoReply.Contracts.Sms;
 using AutoReply.ServiceDefaults.Validation;
 using NodaTime.Extensions;
+using AutoReply.Domain.Choices;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Templates;
 
@@ -21,9 +22,6 @@ public sealed class AutoReplyRequestValidator(TimeProvider clock)
 {
     /// <summary>A message over ten segments is refused (docs/behaviour.md).</summary>
     public const int MaxSegments = 10;
-
-    /// <summary>The longest a reply may wait for a person to answer first (docs/behaviour.md).</summary>
-    public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
 
     public Validated<NewAutoReply> Validate(CreateAutoReplyRequest? request, BusinessNumber number)
     {
@@ -56,7 +54,7 @@ public sealed class AutoReplyRequestValidator(TimeProvider clock)
             return null;
         }
         var delay = IsoDuration.Parse(text);
-        if (delay is null || delay < TimeSpan.Zero || delay > MaxDelay)
+        if (delay is null || delay < TimeSpan.Zero || delay > SettingChoices.MaxDelay)
         {
             errors.Add("delay", "delay must be an ISO-8601 duration from PT0S to PT10M, such as PT1M.");
             return null;

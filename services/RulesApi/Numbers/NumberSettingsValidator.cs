@@ -1,6 +1,7 @@
 using AutoReply.ServiceDefaults.Validation;
 using NodaTime;
 using AutoReply.Domain.BusinessHours;
+using AutoReply.Domain.Choices;
 using AutoReply.Domain.Numbers;
 
 namespace AutoReply.RulesApi.Numbers;
@@ -12,9 +13,6 @@ namespace AutoReply.RulesApi.Numbers;
 public sealed class NumberSettingsValidator
 {
     public const int MaxNameLength = BusinessNumber.MaxNameLength;
-    public static readonly TimeSpan DefaultCooldown = TimeSpan.FromHours(3);
-    public static readonly TimeSpan DefaultRecentActivityWindow = TimeSpan.FromHours(3);
-    public static readonly TimeSpan DefaultMaxEventAge = TimeSpan.FromMinutes(15);
 
     /// <summary>Longest window a setting accepts; the Redis keys behind them live this long.</summary>
     public static readonly TimeSpan MaxWindow = BusinessNumber.MaxWindow;
@@ -78,9 +76,9 @@ public sealed class NumberSettingsValidator
             }
         }
 
-        var cooldown = ParseWindow("cooldown", request.Cooldown, DefaultCooldown, errors);
-        var recentActivity = ParseWindow("recentActivityWindow", request.RecentActivityWindow, DefaultRecentActivityWindow, errors);
-        var maxEventAge = ParseWindow("maxEventAge", request.MaxEventAge, DefaultMaxEventAge, errors);
+        var cooldown = ParseWindow("cooldown", request.Cooldown, SettingChoices.DefaultCooldown, errors);
+        var recentActivity = ParseWindow("recentActivityWindow", request.RecentActivityWindow, SettingChoices.DefaultRecentActivityWindow, errors);
+        var maxEventAge = ParseWindow("maxEventAge", request.MaxEventAge, SettingChoices.DefaultMaxEventAge, errors);
 
         return errors.Result(() => new ValidNumberSettings(
             name!,

@@ -1,5 +1,9 @@
 using System.Net;
 using AutoReply.Web.Rules;
+using AutoReply.Web.RulesApi;
+using AutoReply.Web.RulesApi.Models;
+using AutoReply.Web.RulesApi.V1.People.Login;
+using AutoReply.Web.RulesApi.V1.People.Refresh;
 using Microsoft.Extensions.Options;
 
 namespace AutoReply.Web.Account;
@@ -10,27 +14,31 @@ namespace AutoReply.Web.Account;
 /// </summary>
 public sealed class PersonSessions(HttpClient http, IOptions<RulesApiOptions> options)
 {
+    private readonly RulesApiClient api = options.Value.ClientFor(http);
+
     /// <summary>The tokens, or why not in the rules API's words.</summary>
-    public async Task<(PersonTokens? Tokens, string? Refusal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    public async Task<(AccessTokenResponse? Tokens, string? Refusal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(options.Value.Url, "/v1/people/login"), new { email, password }, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        try
         {
-            return (null, (await RulesProblem.ReadAsync(response, cancellationToken)).Detail ?? "The email or the password is not right.");
+            return (await api.V1.People.Login.PostAsync(new LoginPostRequestBody { Email = email, Password = password }, cancellationToken: cancellationToken), null);
         }
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<PersonTokens>(cancellationToken), null);
+        catch (ProblemDetails refusal) when (refusal.ResponseStatusCode == (int)HttpStatusCode.Unauthorized)
+        {
+            return (null, refusal.Detail ?? "The email or the password is not right.");
+        }
     }
 
     /// <summary>New tokens, or null when the refresh token no longer works (expired, or the password changed).</summary>
-    public async Task<PersonTokens?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    public async Task<AccessTokenResponse?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(options.Value.Url, "/v1/people/refresh"), new { refreshToken }, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        try
+        {
+            return await api.V1.People.Refresh.PostAsync(new RefreshPostRequestBody { RefreshToken = refreshToken }, cancellationToken: cancellationToken);
+        }
+        catch (ProblemDetails refusal) when (refusal.ResponseStatusCode == (int)HttpStatusCode.Unauthorized)
         {
             return null;
         }
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<PersonTokens>(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AutoReply.Web.Rules;
+using AutoReply.Web.RulesApi.Models;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -32,7 +33,7 @@ public sealed class PersonSignIn(PersonSessions sessions, RulesClient rules, IHt
 
         var person = await rules.MeAsync(cancellationToken, tokens.AccessToken);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, person.Id.ToString()), new Claim(ClaimTypes.Name, person.Email)],
+            [new Claim(ClaimTypes.NameIdentifier, person.Id.ToString()!), new Claim(ClaimTypes.Name, person.Email!)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         var properties = new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow().Add(SessionLength) };
         Store(tokens, properties, clock);
@@ -66,10 +67,10 @@ public sealed class PersonSignIn(PersonSessions sessions, RulesClient rules, IHt
         context.ShouldRenew = true;
     }
 
-    private static void Store(PersonTokens tokens, AuthenticationProperties properties, TimeProvider clock) =>
+    private static void Store(AccessTokenResponse tokens, AuthenticationProperties properties, TimeProvider clock) =>
         properties.StoreTokens([
-            new AuthenticationToken { Name = PersonTokenHandler.AccessToken, Value = tokens.AccessToken },
-            new AuthenticationToken { Name = PersonTokenHandler.RefreshToken, Value = tokens.RefreshToken },
-            new AuthenticationToken { Name = AccessTokenExpiresAt, Value = clock.GetUtcNow().AddSeconds(tokens.ExpiresIn).ToString("O", CultureInfo.InvariantCulture) },
+            new AuthenticationToken { Name = PersonTokenHandler.AccessToken, Value = tokens.AccessToken! },
+            new AuthenticationToken { Name = PersonTokenHandler.RefreshToken, Value = tokens.RefreshToken! },
+            new AuthenticationToken { Name = AccessTokenExpiresAt, Value = clock.GetUtcNow().AddSeconds(tokens.ExpiresIn ?? 0).ToString("O", CultureInfo.InvariantCulture) },
         ]);
 }

@@ -1,4 +1,5 @@
-using AutoReply.Contracts;
+using AutoReply.Web.RulesApi.Models;
+using Microsoft.Kiota.Abstractions.Helpers;
 using AutoReply.Web.Components.Numbers;
 
 namespace AutoReply.Web.AutoReplies;
@@ -7,7 +8,7 @@ namespace AutoReply.Web.AutoReplies;
 public static class AutoReplyPaths
 {
     public static string New(Guid workspaceId, string phoneNumber, Trigger trigger, Schedule schedule) =>
-        $"{NumberPage.Path(workspaceId, phoneNumber)}/auto-replies/new?trigger={Vocabulary.Name(trigger)}&schedule={Vocabulary.Name(schedule)}";
+        $"{NumberPage.Path(workspaceId, phoneNumber)}/auto-replies/new?trigger={EnumHelpers.GetEnumStringValue(trigger)}&schedule={EnumHelpers.GetEnumStringValue(schedule)}";
 
     public static string Edit(Guid workspaceId, string phoneNumber, Guid id) => $"{NumberPage.Path(workspaceId, phoneNumber)}/auto-replies/{id}/edit";
 

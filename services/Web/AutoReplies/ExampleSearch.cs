@@ -1,4 +1,4 @@
-using AutoReply.Web.Rules;
+using AutoReply.Web.RulesApi.Models;
 
 namespace AutoReply.Web.AutoReplies;
 
@@ -9,8 +9,8 @@ public static class ExampleSearch
     {
         var terms = (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return examples.Where(example => terms.All(term =>
-            example.Title.Contains(term, StringComparison.OrdinalIgnoreCase)
-            || example.Scenario.Contains(term, StringComparison.OrdinalIgnoreCase)
-            || example.Message.Contains(term, StringComparison.OrdinalIgnoreCase)));
+            (example.Title ?? "").Contains(term, StringComparison.OrdinalIgnoreCase)
+            || (example.Scenario ?? "").Contains(term, StringComparison.OrdinalIgnoreCase)
+            || (example.Message ?? "").Contains(term, StringComparison.OrdinalIgnoreCase)));
     }
 }

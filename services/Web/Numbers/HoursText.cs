@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AutoReply.Web.Rules;
+using AutoReply.Web.RulesApi.Models;
 
 namespace AutoReply.Web.Numbers;
 
@@ -38,7 +38,7 @@ public static partial class HoursText
             {
                 return false;
             }
-            hours.Add(new HoursRange(Time(match.Groups["open"].Value), Time(match.Groups["close"].Value)));
+            hours.Add(new HoursRange { Open = Time(match.Groups["open"].Value), Close = Time(match.Groups["close"].Value) });
         }
         return true;
     }

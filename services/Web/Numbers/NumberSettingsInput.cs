@@ -1,4 +1,6 @@
 using AutoReply.Web.Rules;
+using AutoReply.Web.RulesApi.Models;
+using AutoReply.Web.RulesApi.V1.Numbers.Item;
 
 namespace AutoReply.Web.Numbers;
 
@@ -23,23 +25,36 @@ public sealed class NumberSettingsInput
 
     public List<OverrideInput> Overrides { get; set; } = [];
 
-    public string Cooldown { get; set; } = "PT3H";
+    public string Cooldown { get; set; } = "";
 
-    public string RecentActivityWindow { get; set; } = "PT3H";
+    public string RecentActivityWindow { get; set; } = "";
 
-    public string MaxEventAge { get; set; } = "PT15M";
+    public string MaxEventAge { get; set; } = "";
 
-    public static NumberSettingsInput From(string phoneNumber, NumberSettings settings) => new NumberSettingsInput
+    /// <summary>A new number's form: the API's default windows.</summary>
+    public static NumberSettingsInput New(WindowChoices windows, string timeZone) => new NumberSettingsInput
     {
-        PhoneNumber = phoneNumber,
-        Name = settings.Name,
-        TimeZone = settings.TimeZone,
-        Hours = [.. HoursText.Days.Select(day => HoursText.Format(settings.BusinessHours.GetValueOrDefault(day) ?? []))],
-        Overrides = [.. settings.Overrides.Select(o => new OverrideInput { Date = o.Date, Hours = HoursText.Format(o.Hours) })],
-        Cooldown = settings.Cooldown,
-        RecentActivityWindow = settings.RecentActivityWindow,
-        MaxEventAge = settings.MaxEventAge,
+        TimeZone = timeZone,
+        Cooldown = windows.Cooldown!,
+        RecentActivityWindow = windows.RecentActivityWindow!,
+        MaxEventAge = windows.MaxEventAge!,
     }.WithBlankOverrides();
+
+    public static NumberSettingsInput From(string phoneNumber, NumberSettingsResponse settings)
+    {
+        var week = WeeklyHours.Read(settings);
+        return new NumberSettingsInput
+        {
+            PhoneNumber = phoneNumber,
+            Name = settings.Name ?? "",
+            TimeZone = settings.TimeZone ?? "",
+            Hours = [.. HoursText.Days.Select(day => HoursText.Format(week.GetValueOrDefault(day) ?? []))],
+            Overrides = [.. (settings.Overrides ?? []).Select(o => new OverrideInput { Date = o.Date ?? "", Hours = HoursText.Format(o.Hours ?? []) })],
+            Cooldown = settings.Cooldown ?? "",
+            RecentActivityWindow = settings.RecentActivityWindow ?? "",
+            MaxEventAge = settings.MaxEventAge ?? "",
+        }.WithBlankOverrides();
+    }
 
     /// <summary>Drops empty override rows, so that the API's <c>overrides[i]</c> is row i, then adds the blank ones back.</summary>
     public NumberSettingsInput WithBlankOverrides()
@@ -49,7 +64,7 @@ public sealed class NumberSettingsInput
     }
 
     /// <summary>The settings to send, or the fields this app could not read (keyed like the API's).</summary>
-    public (NumberSettings? Settings, Dictionary<string, string[]> Errors) ToSettings()
+    public (WithPhoneNumberPutRequestBody? Settings, Dictionary<string, string[]> Errors) ToSettings()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var weekly = new Dictionary<string, List<HoursRange>>();
@@ -64,13 +79,17 @@ public sealed class NumberSettingsInput
                 errors[$"businessHours.{HoursText.Days[i]}"] = [$"Write the hours like {HoursText.Example}, or leave it empty when closed."];
             }
         }
-        var overrides = new List<HoursOverride>();
+        var overrides = new List<WithPhoneNumberPutRequestBody_overrides>();
         var rows = Overrides.Where(o => !o.IsBlank).ToList();
         for (var i = 0; i < rows.Count; i++)
         {
             if (HoursText.TryParse(rows[i].Hours, out var hours))
             {
-                overrides.Add(new HoursOverride(rows[i].Date.Trim(), hours));
+                overrides.Add(new WithPhoneNumberPutRequestBody_overrides
+                {
+                    Date = rows[i].Date.Trim(),
+                    Hours = [.. hours.Select(range => new WithPhoneNumberPutRequestBody_overrides_hours { Open = range.Open, Close = range.Close })],
+                });
             }
             else
             {
@@ -79,7 +98,16 @@ public sealed class NumberSettingsInput
         }
         return errors.Count > 0
             ? (null, errors)
-            : (new NumberSettings(Name.Trim(), TimeZone.Trim(), weekly, overrides, Cooldown, RecentActivityWindow, MaxEventAge), errors);
+            : (new WithPhoneNumberPutRequestBody
+            {
+                Name = Name.Trim(),
+                TimeZone = TimeZone.Trim(),
+                BusinessHours = WeeklyHours.Write(weekly),
+                Overrides = overrides,
+                Cooldown = Cooldown,
+                RecentActivityWindow = RecentActivityWindow,
+                MaxEventAge = MaxEventAge,
+            }, errors);
     }
 }
 

@@ -1,123 +1,147 @@
 using System.Net;
-using System.Net.Http.Headers;
+using AutoReply.Web.RulesApi;
+using AutoReply.Web.RulesApi.Models;
+using AutoReply.Web.RulesApi.V1.Numbers.Item;
+using AutoReply.Web.RulesApi.V1.Numbers.Item.AutoReplies;
+using AutoReply.Web.RulesApi.V1.Numbers.Item.AutoReplies.Item;
+using AutoReply.Web.RulesApi.V1.Numbers.Item.AutoReplies.Preview;
+using AutoReply.Web.RulesApi.V1.Numbers.Item.Explain;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions;
 
 namespace AutoReply.Web.Rules;
 
 /// <summary>
-/// The rules API as the web app calls it: as the signed-in person (<see cref="PersonTokenHandler"/>),
-/// about the workspace the page is about. Reads a page cannot do without throw
-/// <see cref="RulesRefusedException"/>; changes answer a <see cref="RulesAnswer{T}"/> the form shows.
+/// The rules API as the web app calls it, through the client generated from its OpenAPI document:
+/// as the signed-in person (<see cref="PersonTokenHandler"/>), about the workspace the page is about.
+/// Reads a page cannot do without throw <see cref="RulesRefusedException"/>; changes answer a
+/// <see cref="RulesAnswer{T}"/> the form shows.
 /// </summary>
-public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> options)
+public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> options, IMemoryCache cache)
 {
+    /// <summary>How long the settings' choices are kept: they change only when the API is upgraded.</summary>
+    private static readonly TimeSpan ChoicesFor = TimeSpan.FromMinutes(5);
+
+    private readonly RulesApiClient api = options.Value.ClientFor(http);
+
     /// <summary>Who <paramref name="accessToken"/> is (right after sign-in, before the cookie carries it), or the signed-in person.</summary>
-    public async Task<SignedInPerson> MeAsync(CancellationToken cancellationToken, string? accessToken = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/v1/people/me"));
-        if (accessToken is not null)
+    public Task<PersonResponse> MeAsync(CancellationToken cancellationToken, string? accessToken = null) =>
+        ReadAsync(() => api.V1.People.Me.GetAsync(request =>
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        }
-        return await ReadAsync<SignedInPerson>(request, cancellationToken);
-    }
+            if (accessToken is not null)
+            {
+                request.Headers.Add("Authorization", $"Bearer {accessToken}");
+            }
+        }, cancellationToken));
 
     public Task<List<NumberSummary>> NumbersAsync(CancellationToken cancellationToken) =>
-        GetAsync<List<NumberSummary>>("/v1/numbers?limit=500", cancellationToken);
+        ReadAsync(() => api.V1.Numbers.GetAsync(request => request.QueryParameters.Limit = 500, cancellationToken));
 
     /// <summary>The number's settings, or null when it has none.</summary>
-    public async Task<NumberSettings?> NumberAsync(string phoneNumber, CancellationToken cancellationToken)
+    public async Task<NumberSettingsResponse?> NumberAsync(string phoneNumber, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Url(NumberPath(phoneNumber)));
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        try
+        {
+            return await ReadAsync(() => Number(phoneNumber).GetAsync(cancellationToken: cancellationToken));
+        }
+        catch (RulesRefusedException refused) when (refused.Problem.Status == HttpStatusCode.NotFound)
         {
             return null;
         }
-        return await ReadAsync<NumberSettings>(response, cancellationToken);
     }
 
-    public Task<RulesAnswer<NumberSettings>> PutNumberAsync(string phoneNumber, NumberSettings settings, CancellationToken cancellationToken) =>
-        ChangeAsync<NumberSettings>(HttpMethod.Put, NumberPath(phoneNumber), settings, cancellationToken);
+    public Task<RulesAnswer<NumberSettingsResponse>> PutNumberAsync(string phoneNumber, WithPhoneNumberPutRequestBody settings, CancellationToken cancellationToken) =>
+        ChangeAsync(() => Number(phoneNumber).PutAsync(settings, cancellationToken: cancellationToken));
 
     /// <summary>The number's auto-replies; none once the number is gone (deleted since the page read it).</summary>
-    public async Task<List<AutoReplySlot>> AutoRepliesAsync(string phoneNumber, CancellationToken cancellationToken)
+    public async Task<List<AutoReplyResponse>> AutoRepliesAsync(string phoneNumber, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(Url(AutoRepliesPath(phoneNumber)), cancellationToken);
-        return response.StatusCode == HttpStatusCode.NotFound ? [] : await ReadAsync<List<AutoReplySlot>>(response, cancellationToken);
+        try
+        {
+            return await ReadAsync(() => Number(phoneNumber).AutoReplies.GetAsync(cancellationToken: cancellationToken));
+        }
+        catch (RulesRefusedException refused) when (refused.Problem.Status == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
     }
 
-    public Task<RulesAnswer<AutoReplySlot>> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, string delay, CancellationToken cancellationToken) =>
-        ChangeAsync<AutoReplySlot>(HttpMethod.Post, AutoRepliesPath(phoneNumber), new { trigger, schedule, message, delay }, cancellationToken);
+    public Task<RulesAnswer<AutoReplyResponse>> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, string delay, CancellationToken cancellationToken) =>
+        ChangeAsync(() => Number(phoneNumber).AutoReplies.PostAsync(
+            new AutoRepliesPostRequestBody { Trigger = trigger, Schedule = schedule, Message = message, Delay = delay }, cancellationToken: cancellationToken));
 
-    public Task<RulesAnswer<AutoReplySlot>> EditAutoReplyAsync(string phoneNumber, Guid id, string message, string delay, CancellationToken cancellationToken) =>
-        ChangeAsync<AutoReplySlot>(HttpMethod.Put, $"{AutoRepliesPath(phoneNumber)}/{id}", new { message, delay }, cancellationToken);
+    public Task<RulesAnswer<AutoReplyResponse>> EditAutoReplyAsync(string phoneNumber, Guid id, string message, string delay, CancellationToken cancellationToken) =>
+        ChangeAsync(() => Number(phoneNumber).AutoReplies[id].PutAsync(
+            new AutoRepliesPutRequestBody { Message = message, Delay = delay }, cancellationToken: cancellationToken));
 
     public Task<RulesAnswer<object>> DeleteAutoReplyAsync(string phoneNumber, Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync<object>(HttpMethod.Delete, $"{AutoRepliesPath(phoneNumber)}/{id}", null, cancellationToken);
+        ChangeAsync<object>(async () =>
+        {
+            await Number(phoneNumber).AutoReplies[id].DeleteAsync(cancellationToken: cancellationToken);
+            return null;
+        });
 
-    public Task<RulesAnswer<MessagePreview>> PreviewAsync(string phoneNumber, string message, CancellationToken cancellationToken) =>
-        ChangeAsync<MessagePreview>(HttpMethod.Post, $"{AutoRepliesPath(phoneNumber)}/preview", new { message }, cancellationToken);
+    public Task<RulesAnswer<AutoReplyPreview>> PreviewAsync(string phoneNumber, string message, CancellationToken cancellationToken) =>
+        ChangeAsync(() => Number(phoneNumber).AutoReplies.Preview.PostAsync(new PreviewPostRequestBody { Message = message }, cancellationToken: cancellationToken));
 
     /// <summary>What a decision for the imagined event would be, and why; rules changes nothing.</summary>
     public Task<RulesAnswer<Explanation>> ExplainAsync(string phoneNumber, string trigger, string contact, DateTimeOffset? at, string? body, CancellationToken cancellationToken) =>
-        ChangeAsync<Explanation>(HttpMethod.Post, $"{NumberPath(phoneNumber)}/explain", new { trigger, contact, at, body }, cancellationToken);
+        ChangeAsync(() => Number(phoneNumber).Explain.PostAsync(
+            new ExplainPostRequestBody { Trigger = trigger, Contact = contact, At = at, Body = body }, cancellationToken: cancellationToken));
 
     public Task<List<ExampleMessage>> ExamplesAsync(CancellationToken cancellationToken) =>
-        GetAsync<List<ExampleMessage>>("/v1/templates", cancellationToken);
+        ReadAsync(() => api.V1.Templates.GetAsync(cancellationToken: cancellationToken));
+
+    /// <summary>The settings' limits, defaults and words, as the API accepts and words them.</summary>
+    public async Task<SettingsChoices> ChoicesAsync(CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(typeof(SettingsChoices), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ChoicesFor;
+            return ReadAsync(() => api.V1.Choices.GetAsync(cancellationToken: cancellationToken));
+        }))!;
 
     /// <summary>Newest first; a 400 (a contact that is not a phone number) comes back as the problem to show.</summary>
-    public async Task<RulesAnswer<List<DecisionEntry>>> DecisionsAsync(string? contact, string? eventId, int limit, int offset, CancellationToken cancellationToken)
+    public async Task<RulesAnswer<List<DecisionResponse>>> DecisionsAsync(string? contact, string? eventId, int limit, int offset, CancellationToken cancellationToken)
     {
-        var query = $"/v1/decisions?limit={limit}&offset={offset}&contact={Uri.EscapeDataString(contact ?? "")}&eventId={Uri.EscapeDataString(eventId ?? "")}";
-        using var response = await http.GetAsync(Url(query), cancellationToken);
-        if (response.StatusCode == HttpStatusCode.BadRequest)
+        var answer = await ChangeAsync(() => api.V1.Decisions.GetAsync(request =>
         {
-            return new(null, await RulesProblem.ReadAsync(response, cancellationToken));
-        }
-        return new(await ReadAsync<List<DecisionEntry>>(response, cancellationToken), null);
+            request.QueryParameters.Contact = contact;
+            request.QueryParameters.EventId = eventId;
+            request.QueryParameters.Limit = limit;
+            request.QueryParameters.Offset = offset;
+        }, cancellationToken));
+        return answer.Problem is { Status: not HttpStatusCode.BadRequest } problem ? throw new RulesRefusedException(problem) : answer;
     }
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Url(path));
-        return await ReadAsync<T>(request, cancellationToken);
-    }
+    private WithPhoneNumberItemRequestBuilder Number(string phoneNumber) => api.V1.Numbers[phoneNumber];
 
-    private async Task<T> ReadAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async Task<T> ReadAsync<T>(Func<Task<T?>> call)
     {
-        using var response = await http.SendAsync(request, cancellationToken);
-        return await ReadAsync<T>(response, cancellationToken);
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
+        try
         {
-            throw new RulesRefusedException(await RulesProblem.ReadAsync(response, cancellationToken));
+            return await call() ?? throw new InvalidOperationException("The rules API answered without a body.");
         }
-        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+        catch (ApiException refusal)
+        {
+            throw new RulesRefusedException(RulesProblem.From(refusal));
+        }
     }
 
     /// <summary>A form's request: its refusal (400, 404, 409) is the form's to show; anything else is the error page's.</summary>
-    private async Task<RulesAnswer<T>> ChangeAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private static async Task<RulesAnswer<T>> ChangeAsync<T>(Func<Task<T?>> call)
     {
-        using var request = new HttpRequestMessage(method, Url(path)) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        try
         {
-            return new(default, await RulesProblem.ReadAsync(response, cancellationToken));
+            return new(await call(), null);
         }
-        if (response.StatusCode == HttpStatusCode.NoContent)
+        catch (ApiException refusal) when ((HttpStatusCode)refusal.ResponseStatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
-            return new(default, null);
+            return new(default, RulesProblem.From(refusal));
         }
-        return new(await ReadAsync<T>(response, cancellationToken), null);
+        catch (ApiException refusal)
+        {
+            throw new RulesRefusedException(RulesProblem.From(refusal));
+        }
     }
-
-    private static string NumberPath(string phoneNumber) => $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}";
-
-    private static string AutoRepliesPath(string phoneNumber) => $"{NumberPath(phoneNumber)}/auto-replies";
-
-    private Uri Url(string path) => new(options.Value.Url, path);
 }

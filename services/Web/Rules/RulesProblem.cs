@@ -1,5 +1,8 @@
 using System.Net;
-using System.Text.Json;
+using AutoReply.Web.RulesApi.Models;
+using HttpValidationProblemDetails = AutoReply.Web.RulesApi.Models.HttpValidationProblemDetails;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace AutoReply.Web.Rules;
 
@@ -15,24 +18,26 @@ public sealed record RulesProblem(HttpStatusCode Status, string? Detail, IReadOn
         .Where(error => error.Key == field || error.Key.StartsWith(field + ".", StringComparison.Ordinal) || error.Key.StartsWith(field + "[", StringComparison.Ordinal))
         .SelectMany(error => error.Value);
 
-    public static async Task<RulesProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The problem the generated client raised: the problem details the API documents for the status, or the bare status.</summary>
+    public static RulesProblem From(ApiException refusal)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        string? detail = null;
-        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        var status = (HttpStatusCode)refusal.ResponseStatusCode;
+        return refusal switch
         {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            detail = problem.TryGetProperty("detail", out var text) ? text.GetString() : problem.TryGetProperty("title", out var title) ? title.GetString() : null;
-            if (problem.TryGetProperty("errors", out var fields))
-            {
-                foreach (var field in fields.EnumerateObject())
-                {
-                    errors[field.Name] = [.. field.Value.EnumerateArray().Select(message => message.GetString() ?? "")];
-                }
-            }
-        }
-        return new RulesProblem(response.StatusCode, detail, errors);
+            HttpValidationProblemDetails validation => new(status, validation.Detail ?? validation.Title, FieldErrors(validation.Errors)),
+            ProblemDetails problem => new(status, problem.Detail ?? problem.Title, NoErrors),
+            _ => new(status, null, NoErrors),
+        };
     }
+
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    // The errors object maps field names to messages: an object with additionalProperties, which Kiota reads as untyped data.
+    private static Dictionary<string, string[]> FieldErrors(HttpValidationProblemDetails_errors? errors) =>
+        (errors?.AdditionalData ?? new Dictionary<string, object>()).ToDictionary(
+            field => field.Key,
+            field => field.Value is UntypedArray messages ? [.. messages.GetValue().OfType<UntypedString>().Select(message => message.GetValue() ?? "")] : new[] { field.Value.ToString() ?? "" },
+            StringComparer.Ordinal);
 }
 
 /// <summary>Rules refused what a page needed to show (403 for another workspace, 404 for a number that is gone): the error page says which.</summary>

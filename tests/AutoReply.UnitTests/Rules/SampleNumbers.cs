@@ -2,6 +2,7 @@ using AutoReply.Security;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Extensions;
+using AutoReply.Domain.Choices;
 using AutoReply.Domain.Numbers;
 using AutoReply.RulesApi.Numbers;
 
@@ -38,9 +39,9 @@ internal static class SampleNumbers
             Name = name,
             TimeZone = timeZone,
             OpeningHours = new OpeningHoursDocument(weekly, [.. overrides ?? []]),
-            Cooldown = NumberSettingsValidator.DefaultCooldown,
-            RecentActivityWindow = NumberSettingsValidator.DefaultRecentActivityWindow,
-            MaxEventAge = NumberSettingsValidator.DefaultMaxEventAge,
+            Cooldown = SettingChoices.DefaultCooldown,
+            RecentActivityWindow = SettingChoices.DefaultRecentActivityWindow,
+            MaxEventAge = SettingChoices.DefaultMaxEventAge,
         };
 
     public static Dictionary<string, List<HoursRange>> Week(params (string Day, List<HoursRange> Hours)[] days) =>

@@ -1,5 +1,5 @@
 using AutoReply.Web.AutoReplies;
-using AutoReply.Web.Rules;
+using AutoReply.Web.RulesApi.Models;
 
 namespace AutoReply.UnitTests.Web;
 
@@ -7,8 +7,8 @@ public sealed class ExampleSearchTests
 {
     private static readonly ExampleMessage[] Library =
     [
-        new("dental-office", "Dental office", "Dental or medical practice", "Thanks for calling {business_name}."),
-        new("holiday-closure", "Holiday closure", "Closed for a holiday", "Happy holidays from {business_name}!"),
+        new() { Id = "dental-office", Title = "Dental office", Scenario = "Dental or medical practice", Message = "Thanks for calling {business_name}." },
+        new() { Id = "holiday-closure", Title = "Holiday closure", Scenario = "Closed for a holiday", Message = "Happy holidays from {business_name}!" },
     ];
 
     [Fact]

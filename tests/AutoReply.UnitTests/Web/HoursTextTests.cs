@@ -1,5 +1,5 @@
 using AutoReply.Web.Numbers;
-using AutoReply.Web.Rules;
+using AutoReply.Web.RulesApi.Models;
 
 namespace AutoReply.UnitTests.Web;
 
@@ -26,7 +26,7 @@ public sealed class HoursTextTests
     [Fact]
     public void Hours_are_described_in_words_with_midnight_and_closed_days()
     {
-        Assert.Equal("09:00 to 12:00 and 13:00 to midnight", HoursText.Describe([new("09:00", "12:00"), new("13:00", "24:00")]));
+        Assert.Equal("09:00 to 12:00 and 13:00 to midnight", HoursText.Describe([new() { Open = "09:00", Close = "12:00" }, new() { Open = "13:00", Close = "24:00" }]));
         Assert.Equal("Closed", HoursText.Describe(Array.Empty<HoursRange>()));
     }
 }

@@ -1,5 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using AutoReply.Web.Numbers;
 using AutoReply.Web.Rules;
+using AutoReply.Web.RulesApi.Models;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
 
 namespace AutoReply.UnitTests.Web;
 
@@ -15,11 +20,11 @@ public sealed class NumberSettingsInputTests
         var (settings, errors) = input.ToSettings();
 
         Assert.Empty(errors);
-        Assert.Equal("Acme Dental", settings!.Name);
-        Assert.Equal([new("09:00", "12:00"), new("13:00", "17:00")], settings.BusinessHours["monday"]);
-        Assert.Empty(settings.BusinessHours["sunday"]);
-        var holiday = Assert.Single(settings.Overrides);
-        Assert.Equal(("2026-12-25", 0), (holiday.Date, holiday.Hours.Count));
+        var sent = AsSent(settings!);
+        Assert.Equal("Acme Dental", (string?)sent["name"]);
+        Assert.Equal("""[{"open":"09:00","close":"12:00"},{"open":"13:00","close":"17:00"}]""", sent["businessHours"]!["monday"]!.ToJsonString());
+        Assert.Equal("[]", sent["businessHours"]!["sunday"]!.ToJsonString());
+        Assert.Equal("""[{"date":"2026-12-25","hours":[]}]""", sent["overrides"]!.ToJsonString());
     }
 
     [Fact]
@@ -38,14 +43,28 @@ public sealed class NumberSettingsInputTests
     [Fact]
     public void Saved_settings_fill_the_form_with_two_blank_rows_for_new_overrides()
     {
-        var saved = new NumberSettings("Acme", "Europe/Paris",
-            new() { ["saturday"] = [new("10:00", "24:00")] }, [new("2026-12-25", [])], "PT3H", "PT3H", "PT15M");
+        var saved = AsReceived("""
+            {"phoneNumber": "+14155550100", "name": "Acme", "timeZone": "Europe/Paris",
+             "businessHours": {"saturday": [{"open": "10:00", "close": "24:00"}]},
+             "overrides": [{"date": "2026-12-25", "hours": []}],
+             "cooldown": "PT3H", "recentActivityWindow": "PT3H", "maxEventAge": "PT15M"}
+            """);
 
         var input = NumberSettingsInput.From("+14155550100", saved);
 
         Assert.Equal("10:00-24:00", input.Hours[5]);
         Assert.Equal(["2026-12-25", "", ""], input.Overrides.Select(o => o.Date));
     }
+
+    private static JsonNode AsSent(IParsable body)
+    {
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, body);
+        return JsonNode.Parse(writer.GetSerializedContent())!;
+    }
+
+    private static NumberSettingsResponse AsReceived(string json) =>
+        new JsonParseNode(JsonDocument.Parse(json).RootElement).GetObjectValue(NumberSettingsResponse.CreateFromDiscriminatorValue)!;
 
     [Fact]
     public void An_api_error_inside_a_field_is_shown_with_that_field()
