@@ -1,5 +1,6 @@
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.ServiceDefaults.Logging;
+using AutoReply.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,9 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
+
+    /// <summary>The metrics in Prometheus' text format, for a scraper (a ServiceMonitor in Kubernetes) and the benchmark.</summary>
+    public const string MetricsPath = "/metrics";
 
     /// <summary>Meters and activity sources the services publish besides the framework's own.</summary>
     public static readonly string[] TelemetrySources = ["AutoReply.*", "MassTransit"];
@@ -58,15 +62,18 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(TelemetrySources))
+                .AddMeter(TelemetrySources)
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                .AddProcessor<SpanCounter>()
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetrySources)
                 .AddAspNetCoreInstrumentation(aspnet =>
                 {
                     aspnet.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthPath)
-                        && !context.Request.Path.StartsWithSegments(AlivePath);
+                        && !context.Request.Path.StartsWithSegments(AlivePath)
+                        && !context.Request.Path.StartsWithSegments(MetricsPath);
                     aspnet.EnrichWithHttpResponse = SpanRedaction.RedactServerSpan;
                 })
                 .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = SpanRedaction.RedactClientSpan));
@@ -101,6 +108,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }
 }

@@ -81,7 +81,9 @@ public static class LocalPostgresBuilderExtensions
                 "-p", endpoint.Property(EndpointProperty.TargetPort),
                 "-c", "listen_addresses=127.0.0.1",
                 "-c", "unix_socket_directories=",
-                "-c", "max_connections=200"])
+                "-c", "max_connections=200",
+                // Statements by shape, for operators (pg_stat_statements) and the benchmark's statements per event.
+                "-c", "shared_preload_libraries=pg_stat_statements"])
             .OnBeforeResourceStarted(async (resource, @event, cancellationToken) =>
             {
                 var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);

@@ -1,12 +1,17 @@
 using System.Globalization;
+using Npgsql;
 
 namespace AutoReply.Drill;
 
 /// <summary>
-/// The benchmark: after a warm-up, the stream with no faults at the chosen rate, and in the same
-/// run the raw bus rate on the same broker. The sustained rate is the accepted inbound events divided by the time
-/// from the first acceptance to the last decision: at a rate the system keeps up with it equals the
-/// offered rate; past it, the backlog shows as a lower figure and a growing p99.
+/// The benchmark: after a warm-up, the realistic stream with no faults at the chosen rate, the
+/// system's telemetry received by the dashboard as in development, and in the same run the raw bus
+/// rate on the same broker. It prints progress while it runs and one line at the end:
+/// the sustained rate (accepted inbound events over the time from the first acceptance to the last
+/// decision: at a rate the system keeps up with it is the offered rate; past it the backlog shows
+/// as a lower figure and a growing p99), its ratio to the raw bus, accepted → decision latency,
+/// and what each event cost (<see cref="SystemCost"/>). The per-second series and its plot are
+/// written to <see cref="DrillOptions.Output"/>.
 /// </summary>
 public sealed class Benchmark(DrillSystem system, DrillOptions options, TextWriter log)
 {
@@ -18,14 +23,75 @@ public sealed class Benchmark(DrillSystem system, DrillOptions options, TextWrit
         if (options.WarmupSeconds > 0)
         {
             await log.WriteLineAsync($"Warming up: {options.WarmupSeconds} s of the same stream on other numbers, not counted...");
-            var (warmup, _) = await new Drill(system, WarmupOf(options), TextWriter.Null).RunWithThroughputAsync(cancellationToken);
-            await log.WriteLineAsync($"  warm-up: {warmup.Line()}");
+            var warmup = await new Drill(system, WarmupOf(options), TextWriter.Null).RunWithThroughputAsync(cancellationToken);
+            await log.WriteLineAsync($"  warm-up: {warmup.Report.Line()}");
         }
-        var (report, sustained) = await new Drill(system, options, log).RunWithThroughputAsync(cancellationToken);
-        await log.WriteLineAsync(report.Table());
+
+        SystemCost? measuring = null;
+        EventCost? cost = null;
+        var run = await new Drill(system, options, log).RunWithThroughputAsync(
+            cancellationToken,
+            beforeStream: async token => measuring = await SystemCost.StartAsync(system, token),
+            watch: async (watch, token) => cost = await measuring!.PerEventAsync(await ReportProgressAsync(watch, token), token));
+        await log.WriteLineAsync(run.Report.Table());
+        await log.WriteLineAsync("CPU per event decided, by process (ms):");
+        foreach (var (process, ms) in cost!.CpuByProcess.Where(process => process.CpuMsPerEvent >= 0.01))
+        {
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {process,-20} {ms,6:0.00}"));
+        }
+        await log.WriteLineAsync("PostgreSQL statements per event decided, the most called:");
+        foreach (var (statement, calls) in cost.TopStatements)
+        {
+            var text = string.Join(' ', statement.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {calls,6:0.00}  {(text.Length > 110 ? text[..110] + "…" : text)}"));
+        }
+
         await log.WriteLineAsync("Measuring the raw bus (publish → consume, same broker, same message size)...");
         var raw = await BusProbe.MeasureAsync(system.RabbitMqConnectionString!, Math.Max(10_000, options.Rate * 10), cancellationToken);
-        return string.Create(CultureInfo.InvariantCulture, $"sustained_eps={sustained:0} raw_bus_eps={raw:0} ratio={sustained / raw:0.00} p99_ms={report.P99Ms:0}");
+
+        var toDecision = run.Decisions.Select(d => (d.DecidedAt - run.Accepted[d.EventId]).TotalMilliseconds).Order().ToList();
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"sustained_eps={run.DecisionsPerSecond:0} raw_bus_eps={raw:0} ratio={run.DecisionsPerSecond / raw:0.000} p50_ms={DrillReport.Percentile(toDecision, 0.50):0} p99_ms={DrillReport.Percentile(toDecision, 0.99):0} " +
+            $"cpu_ms_per_event={cost!.CpuMsPerEvent:0.00} pg_statements_per_event={Figure(cost.PgStatementsPerEvent)} spans_per_event={Figure(cost.SpansPerEvent)}");
+        var written = BenchSeries.Write(run, options, line);
+        await log.WriteLineAsync($"Per-second series and plot: {string.Join(", ", written)}");
+        return line;
+    }
+
+    private static string Figure(double? value) => value is { } figure ? figure.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>
+    /// A line every <see cref="DrillOptions.ProgressSeconds"/> (posted, decided, backlog) until the
+    /// stream is posted and every accepted inbound event decided; returns how many were decided.
+    /// </summary>
+    private async Task<int> ReportProgressAsync(BenchWatch watch, CancellationToken cancellationToken)
+    {
+        var started = watch.Started;
+        var patience = TimeSpan.FromSeconds(options.Duration + options.SettleSeconds);
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(options.ProgressSeconds), cancellationToken);
+            var inbound = watch.InboundAccepted();
+            var decided = await DecidedSinceAsync(watch.PhoneNumbers, started.AddSeconds(-1), cancellationToken);
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {(DateTimeOffset.UtcNow - started).TotalSeconds,4:0} s  posted {watch.Sender.Accepted.Count,7:N0}  decided {decided,7:N0}  backlog {Math.Max(0, inbound - decided),6:N0}"));
+            if ((watch.Posting.IsCompleted && decided >= inbound) || DateTimeOffset.UtcNow - started > patience)
+            {
+                return decided;
+            }
+        }
+    }
+
+    private async Task<int> DecidedSinceAsync(IReadOnlyCollection<string> phoneNumbers, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(system.DatabaseConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""{SystemCost.OwnStatement} SELECT count(*)::int FROM rules.decisions WHERE "DecidedAt" >= $1 AND "PhoneNumber" = ANY($2)""", connection)
+        {
+            Parameters = { new() { Value = since }, new() { Value = phoneNumbers.ToArray() } },
+        };
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static DrillOptions WarmupOf(DrillOptions options) => new()

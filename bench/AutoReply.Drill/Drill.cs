@@ -2,6 +2,12 @@ using System.Net.Http.Json;
 
 namespace AutoReply.Drill;
 
+/// <summary>What a watcher beside the stream sees: the sender, how many inbound events it had accepted so far, the posting, the run's numbers.</summary>
+public sealed record BenchWatch(TrafficSender Sender, Func<int> InboundAccepted, Task Posting, IReadOnlyCollection<string> PhoneNumbers, DateTimeOffset Started);
+
+/// <summary>A drill's outcome, with each accepted event's acceptance time and each inbound event's decision.</summary>
+public sealed record DrillRun(DrillReport Report, double DecisionsPerSecond, IReadOnlyDictionary<string, DateTimeOffset> Accepted, IReadOnlyList<DecisionRow> Decisions);
+
 /// <summary>
 /// One drill: sets up the traffic's numbers, posts the traffic while the faults strike on schedule
 /// (evenly spread over it), waits for the system to settle and reads back what it did.
@@ -10,25 +16,36 @@ public sealed class Drill(DrillSystem system, DrillOptions options, TextWriter l
 {
     public async Task<DrillReport> RunAsync(CancellationToken cancellationToken) => (await RunWithThroughputAsync(cancellationToken)).Report;
 
-    /// <summary>The report, and the inbound events decided per second from the first acceptance to the last decision.</summary>
-    public async Task<(DrillReport Report, double DecisionsPerSecond)> RunWithThroughputAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The run: its report, the inbound events decided per second from the first acceptance to the
+    /// last decision, and each event's acceptance and decision. <paramref name="beforeStream"/> is
+    /// awaited once the numbers are set up; <paramref name="watch"/> runs beside the stream from its
+    /// first post until every accepted inbound event is decided, before the ledger is read.
+    /// </summary>
+    public async Task<DrillRun> RunWithThroughputAsync(
+        CancellationToken cancellationToken, Func<CancellationToken, Task>? beforeStream = null, Func<BenchWatch, CancellationToken, Task>? watch = null)
     {
         var traffic = Traffic.Generate(options);
         var faults = Faults.Parse(options.Faults).Where(system.CanInject).ToList();
         await log.WriteLineAsync($"{traffic.Events.Count:N0} posts over {options.Duration} s to {traffic.Pairs.Count:N0} contacts of {options.Numbers} numbers ({traffic.DelayedNumbers.Count()} replying after {options.ReplyDelaySeconds} s; seed {options.Seed}); faults: {(faults.Count == 0 ? "none" : string.Join(", ", faults.Select(Faults.Name)))}");
         await RegisterNumbersAsync(traffic, cancellationToken);
 
+        await (beforeStream?.Invoke(cancellationToken) ?? Task.CompletedTask);
         var runner = new TrafficSender(system.Ingress);
+        var started = DateTimeOffset.UtcNow;
+        var inboundIds = traffic.Events.Where(e => e.IsInbound).Select(e => e.Id).ToHashSet();
         var posting = runner.RunAsync(traffic, cancellationToken);
+        var watching = watch?.Invoke(new BenchWatch(runner, () => runner.Accepted.Keys.Count(inboundIds.Contains), posting, traffic.PhoneNumbers.ToList(), started), cancellationToken) ?? Task.CompletedTask;
         var striking = Task.WhenAll(faults.Select((fault, i) => StrikeAsync(fault, TimeSpan.FromSeconds(options.Duration) * (i + 1) / (faults.Count + 1), cancellationToken)));
         await Task.WhenAll(posting, striking);
 
         await log.WriteLineAsync("Stream posted; waiting for every decision and send to settle...");
+        await watching;
         var inbound = traffic.Events.Where(e => e.IsInbound && runner.Accepted.ContainsKey(e.Id)).Select(e => e.Id).ToHashSet();
         var ledger = await Ledger.SettleAsync(system, traffic, inbound, TimeSpan.FromSeconds(options.SettleSeconds), cancellationToken);
         var decided = ledger.Decisions.Where(d => inbound.Contains(d.EventId)).ToList();
         var span = decided.Count == 0 ? TimeSpan.Zero : decided.Max(d => d.DecidedAt) - runner.Accepted.Values.Min();
-        return (DrillReport.Compute(traffic, runner, ledger), span > TimeSpan.Zero ? decided.Count / span.TotalSeconds : 0);
+        return new DrillRun(DrillReport.Compute(traffic, runner, ledger), span > TimeSpan.Zero ? decided.Count / span.TotalSeconds : 0, runner.Accepted, decided);
     }
 
     private async Task StrikeAsync(Fault fault, TimeSpan after, CancellationToken cancellationToken)

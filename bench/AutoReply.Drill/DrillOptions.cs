@@ -58,6 +58,12 @@ public sealed class DrillOptions
     /// </summary>
     public int WarmupSeconds { get; set; } = 20;
 
+    /// <summary>Benchmark: seconds between its progress lines.</summary>
+    public int ProgressSeconds { get; set; } = 5;
+
+    /// <summary>Benchmark: where it writes its per-second series (<c>bench-series.csv</c>) and the plot drawn from it (<c>bench-series.svg</c>).</summary>
+    public string Output { get; set; } = "bench/results";
+
     /// <summary>How long after the stream the drill waits for every decision and text before it counts.</summary>
     public int SettleSeconds { get; set; } = 180;
 }

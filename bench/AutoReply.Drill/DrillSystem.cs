@@ -33,8 +33,9 @@ public sealed class DrillSystem : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ResourceEvent> resources = new();
     private readonly CancellationTokenSource watching = new();
 
-    private DrillSystem(DistributedApplication? app, bool ownsApp, string? ownedDataDirectory, HttpClient ingress, HttpClient rules, HttpClient sandbox, string? redis, string? rabbitMq)
+    private DrillSystem(DistributedApplication? app, bool ownsApp, string? ownedDataDirectory, HttpClient ingress, HttpClient rules, HttpClient sandbox, string? redis, string? rabbitMq, string? database)
     {
+        DatabaseConnectionString = database;
         this.app = app;
         this.ownsApp = ownsApp;
         this.ownedDataDirectory = ownedDataDirectory;
@@ -59,6 +60,16 @@ public sealed class DrillSystem : IAsyncDisposable
 
     public string? RabbitMqConnectionString { get; }
 
+    /// <summary>The rules' and the sender's database, as its owner: the benchmark reads <c>pg_stat_statements</c> and counts decisions there.</summary>
+    public string? DatabaseConnectionString { get; }
+
+    /// <summary>The <c>/metrics</c> of every running instance of every service (each replica on its own port); none when attached.</summary>
+    public IReadOnlyList<Uri> ServiceMetricsUrls() => [.. resources.Values
+        .Where(e => e.Resource is ProjectResource && e.Snapshot.State?.Text == KnownResourceStates.Running)
+        .Select(e => e.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "ASPNETCORE_URLS")?.Value?.Split(';')[0])
+        .OfType<string>()
+        .Select(url => new Uri(new Uri(url), "/metrics"))];
+
     public bool CanInject(Fault fault) => app is not null || fault is Fault.RedisDataLoss && RedisConnectionString is not null
         || fault is Fault.Provider500 or Fault.Provider429 or Fault.ProviderSlow;
 
@@ -66,7 +77,10 @@ public sealed class DrillSystem : IAsyncDisposable
     public static async Task<DrillSystem> StartAsync(DrillOptions options, CancellationToken cancellationToken)
     {
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"autoreply-drill-{Guid.NewGuid():N}");
+        // The benchmark runs the system as a developer does, its telemetry received by the dashboard; the drill's faults need the CPU for themselves.
+        var withDashboard = options.Mode == "bench";
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AutoReply_AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = withDashboard },
             [$"--AppHost:DataDirectory={dataDirectory}", $"--AUTOREPLY_API_KEY={options.ApiKey}"], cancellationToken);
         // The drill's console is for its own report: the resources' logs are on the dashboard, not here.
         builder.Services.AddLogging(logging => logging
@@ -74,7 +88,7 @@ public sealed class DrillSystem : IAsyncDisposable
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .SetMinimumLevel(LogLevel.Warning));
         // Without the dashboard there is no collector: an exporter with nowhere to send retries and burns the CPU being measured.
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        foreach (var project in builder.Resources.OfType<ProjectResource>().Where(_ => !withDashboard))
         {
             project.Annotations.Add(new EnvironmentCallbackAnnotation(environment => environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
         }
@@ -97,7 +111,8 @@ public sealed class DrillSystem : IAsyncDisposable
         ApiClient(options.Rules, options.ApiKey),
         SandboxClient(options.Sandbox),
         options.RedisConnectionString,
-        options.RabbitMqConnectionString);
+        options.RabbitMqConnectionString,
+        database: null);
 
     private static async Task<DrillSystem> ForAsync(DistributedApplication app, string apiKey, bool ownsApp, string? ownedDataDirectory, CancellationToken cancellationToken) => new(
         app,
@@ -107,7 +122,8 @@ public sealed class DrillSystem : IAsyncDisposable
         ApiClient(app.GetEndpoint("rules-api", "http").ToString(), apiKey),
         SandboxClient(app.GetEndpoint("smssandbox", "http").ToString()),
         await app.GetConnectionStringAsync("redis", cancellationToken),
-        await app.GetConnectionStringAsync("rabbitmq", cancellationToken));
+        await app.GetConnectionStringAsync("rabbitmq", cancellationToken),
+        await app.GetConnectionStringAsync("autoreplydb", cancellationToken));
 
     public async Task InjectAsync(Fault fault, CancellationToken cancellationToken)
     {

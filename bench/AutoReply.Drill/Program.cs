@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 // The drill and the benchmark (README "Drill and benchmark"):
 //   dotnet run -c Release --project bench/AutoReply.Drill -- --Rate 200 --Duration 60 --Faults all
-//   dotnet run -c Release --project bench/AutoReply.Drill -- --Mode bench --Rate 500 --Duration 60 --Numbers 1000 --ContactsPerNumber 1
+//   dotnet run -c Release --project bench/AutoReply.Drill -- --Mode bench --Rate 500 --Duration 60 --Numbers 80 --ContactsPerNumber 25
 var options = new ConfigurationBuilder().AddCommandLine(args).Build().Get<DrillOptions>() ?? new DrillOptions();
 if (options.Seed == 0)
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -21,9 +22,14 @@ public static class DataRegistration
         builder.RequiredConnectionString(DatabaseConnectionName);
         builder.AddNpgsqlDbContext<TContext>(
             DatabaseConnectionName,
-            // A failed message is retried whole by the bus; EF Core's retrying strategy would also
-            // forbid the explicit transactions that keep a write and its effects together.
-            settings => settings.DisableRetry = true,
+            settings =>
+            {
+                // A failed message is retried whole by the bus; EF Core's retrying strategy would also
+                // forbid the explicit transactions that keep a write and its effects together.
+                settings.DisableRetry = true;
+                // No session state is ever set, so a pooled connection needs no DISCARD ALL each time it is returned.
+                settings.ConnectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { NoResetOnClose = true }.ConnectionString;
+            },
             options => options.UseNpgsql(npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
         return builder;
     }

@@ -21,6 +21,14 @@ public abstract class ConsumerPolicy<TConsumer> : ConsumerDefinition<TConsumer>
     {
         EndpointName = endpointName;
         ConcurrentMessageLimit = concurrentMessageLimit;
+        // As many unacknowledged messages as the consumer takes at once: MassTransit's default
+        // (twice the cores, at most 16) would starve a batch consumer on a small machine.
+        Endpoint(endpoint =>
+        {
+            endpoint.Name = endpointName;
+            endpoint.ConcurrentMessageLimit = concurrentMessageLimit;
+            endpoint.PrefetchCount = concurrentMessageLimit;
+        });
     }
 
     /// <summary>

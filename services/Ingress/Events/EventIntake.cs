@@ -105,7 +105,7 @@ public sealed partial class EventIntake(
         return IntakeStatus.Accepted;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted event {EventId} ({EventType}) for {PhoneNumber} from {Contact}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Accepted event {EventId} ({EventType}) for {PhoneNumber} from {Contact}")]
     private static partial void LogAccepted(ILogger logger, string eventId, EventType eventType, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused event {EventId}: Redis, which de-duplicates event ids, is unavailable")]

@@ -77,6 +77,8 @@ public sealed partial class AutoReplyEvaluator(
         var looping = await loopGuard.LoopingAsync(pending, cancellationToken);
         List<(InboundEvent Event, Verdict Verdict)> verdicts = [.. pending.Select(e => (e, Decide(e, facts, looping.Contains(e), now)))];
 
+        // A failed save fails the whole batch, which is tried again whole: no savepoint to roll back to.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claims = await ClaimCooldownsAsync(verdicts, now, cancellationToken);
         var spend = await SpendBudgetsAsync(verdicts, facts, claims, now, cancellationToken);
@@ -257,6 +259,6 @@ public sealed partial class AutoReplyEvaluator(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workspace {WorkspaceId} has sent its {Sent} texts for {Day} (UTC): its replies are suppressed (budget) until the day ends")]
     private static partial void LogWorkspaceBudgetSpent(ILogger logger, Guid workspaceId, DateOnly day, int sent);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId}: {Outcome} {Reason} for {PhoneNumber} to {Contact}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId}: {Outcome} {Reason} for {PhoneNumber} to {Contact}")]
     private static partial void LogDecision(ILogger logger, string eventId, Outcome outcome, SuppressionReason? reason, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
 }

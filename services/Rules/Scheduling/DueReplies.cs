@@ -102,7 +102,7 @@ public sealed partial class DueReplies(
 
     private static ContactKey Key(Decision decision) => new(decision.PhoneNumber, decision.Contact);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId}: scheduled reply {Outcome} {Reason}, {Late} after its due time, for {PhoneNumber} to {Contact}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId}: scheduled reply {Outcome} {Reason}, {Late} after its due time, for {PhoneNumber} to {Contact}")]
     private static partial void LogSettled(ILogger logger, string eventId, Outcome outcome, SuppressionReason? reason, TimeSpan late, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
 }
 

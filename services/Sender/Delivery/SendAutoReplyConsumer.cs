@@ -164,6 +164,6 @@ public sealed partial class SendAutoReplyConsumer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Send {DecisionId} has an attempt that may still be under way; waiting {Wait} before looking it up")]
     private static partial void LogWaiting(ILogger logger, Guid decisionId, TimeSpan wait);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Send {DecisionId} is {State} {ErrorCode} to {Contact}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Send {DecisionId} is {State} {ErrorCode} to {Contact}")]
     private static partial void LogOutcome(ILogger logger, Guid decisionId, DeliveryState state, string? errorCode, [PhoneNumber] string contact);
 }
