@@ -62,14 +62,14 @@ public static class BenchSeries
             Subtitle = Wrap(line),
             Background = OxyColors.White,
         };
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendPlacement = LegendPlacement.Inside });
+        model.Legends.Add(new Legend { LegendPosition = LegendPosition.RightTop, LegendPlacement = LegendPlacement.Outside });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "seconds since the first event", Minimum = 0 });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Key = "rate", Title = "events per second", Minimum = 0, StartPosition = 0.45, EndPosition = 1 });
         model.Axes.Add(new LogarithmicAxis { Position = AxisPosition.Left, Key = "latency", Title = "accepted → decision, ms", Minimum = 1, StartPosition = 0, EndPosition = 0.4 });
-        model.Series.Add(Line("accepted by ingress", "rate", OxyColors.Gray, seconds.Select(s => new DataPoint(s.At, s.Offered))));
+        model.Series.Add(Line("accepted", "rate", OxyColors.Gray, seconds.Select(s => new DataPoint(s.At, s.Offered))));
         model.Series.Add(Line("decided", "rate", OxyColors.SteelBlue, seconds.Select(s => new DataPoint(s.At, s.Decided))));
-        model.Series.Add(Line("p50 latency", "latency", OxyColors.SeaGreen, seconds.Where(s => s.Decided > 0).Select(s => new DataPoint(s.At, Math.Max(1, s.P50Ms)))));
-        model.Series.Add(Line("p99 latency", "latency", OxyColors.OrangeRed, seconds.Where(s => s.Decided > 0).Select(s => new DataPoint(s.At, Math.Max(1, s.P99Ms)))));
+        model.Series.Add(Line("p50", "latency", OxyColors.SeaGreen, seconds.Where(s => s.Decided > 0).Select(s => new DataPoint(s.At, Math.Max(1, s.P50Ms)))));
+        model.Series.Add(Line("p99", "latency", OxyColors.OrangeRed, seconds.Where(s => s.Decided > 0).Select(s => new DataPoint(s.At, Math.Max(1, s.P99Ms)))));
         return model;
     }
 

@@ -58,6 +58,12 @@ public sealed class DrillOptions
     /// </summary>
     public int WarmupSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// Benchmark: whether the services' telemetry goes to the dashboard, as in development (the
+    /// default); <c>false</c> measures the system without it, as the drill runs.
+    /// </summary>
+    public bool Telemetry { get; set; } = true;
+
     /// <summary>Benchmark: seconds between its progress lines.</summary>
     public int ProgressSeconds { get; set; } = 5;
 

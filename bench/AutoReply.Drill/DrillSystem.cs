@@ -78,7 +78,7 @@ public sealed class DrillSystem : IAsyncDisposable
     {
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"autoreply-drill-{Guid.NewGuid():N}");
         // The benchmark runs the system as a developer does, its telemetry received by the dashboard; the drill's faults need the CPU for themselves.
-        var withDashboard = options.Mode == "bench";
+        var withDashboard = options.Mode == "bench" && options.Telemetry;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AutoReply_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = withDashboard },
             [$"--AppHost:DataDirectory={dataDirectory}", $"--AUTOREPLY_API_KEY={options.ApiKey}"], cancellationToken);

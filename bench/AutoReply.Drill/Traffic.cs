@@ -106,13 +106,30 @@ public sealed class Traffic
             firstInbound[pair] = pair.Plan == ContactPlan.Replied ? duration * 0.8 * random.NextDouble() : opening + OpeningLead;
         }
 
-        // Every contact gets at least one inbound event; the rest of the budget is spread at random.
+        // Every contact gets at least one inbound event; the rest of the budget is spread evenly over
+        // the stream, each event going to one of the contacts that have turned up by then, so the
+        // offered rate is the same from the first second to the last.
         var budget = Math.Max(options.Rate * options.Duration - events.Count, pairs.Count);
+        List<ContactPair> byArrival = [.. pairs.OrderBy(pair => firstInbound[pair])];
+        List<TimeSpan> arrivals = [.. byArrival.Select(pair => firstInbound[pair])];
         for (var i = 0; i < budget; i++)
         {
-            var pair = i < pairs.Count ? pairs[i] : pairs[random.Next(pairs.Count)];
-            var from = firstInbound[pair];
-            var at = from + ((duration > from ? duration - from : TimeSpan.Zero) * random.NextDouble());
+            ContactPair pair;
+            TimeSpan at;
+            if (i < pairs.Count)
+            {
+                pair = pairs[i];
+                var from = firstInbound[pair];
+                at = from + ((duration > from ? duration - from : TimeSpan.Zero) * random.NextDouble());
+            }
+            else
+            {
+                at = duration * random.NextDouble();
+                var arrived = arrivals.BinarySearch(at);
+                var count = Math.Max(1, arrived >= 0 ? arrived + 1 : ~arrived);
+                pair = byArrival[random.Next(count)];
+                at = at < firstInbound[pair] ? firstInbound[pair] : at;
+            }
             var type = InboundTypes[random.Next(InboundTypes.Length)];
             var inbound = new PlannedEvent(at, NextId(), type, pair, type == "message.received" ? Texts[random.Next(Texts.Length)] : null);
             events.Add(inbound);
