@@ -1,4 +1,4 @@
-using AutoReply.Contracts.Sms;
+using AutoReply.Sms;
 using AutoReply.ServiceDefaults.Logging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.Testing;
-using AutoReply.Contracts.Sms;
+using AutoReply.Sms;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.Domain.Choices;
-using AutoReply.Contracts.Sms;
+using AutoReply.Sms;
 using AutoReply.Security;
 using Microsoft.EntityFrameworkCore;
 using AutoReply.ServiceDefaults.Http;

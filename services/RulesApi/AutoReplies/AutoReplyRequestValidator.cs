@@ -1,5 +1,5 @@
 using AutoReply.Contracts;
-using AutoReply.Contracts.Sms;
+using AutoReply.Sms;
 using AutoReply.ServiceDefaults.Validation;
 using NodaTime.Extensions;
 using AutoReply.Domain.Choices;

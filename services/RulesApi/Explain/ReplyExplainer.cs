@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using AutoReply.Contracts;
 using AutoReply.Domain.Choices;
-using AutoReply.Contracts.Sms;
+using AutoReply.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime.Extensions;

@@ -1,4 +1,4 @@
-using AutoReply.Contracts.Sms;
+using AutoReply.Sms;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Templates;

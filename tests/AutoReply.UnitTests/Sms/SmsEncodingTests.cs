@@ -1,6 +1,6 @@
-using AutoReply.Contracts.Sms;
+using AutoReply.Sms;
 
-namespace AutoReply.UnitTests.Contracts;
+namespace AutoReply.UnitTests.Sms;
 
 public sealed class SmsEncodingTests
 {

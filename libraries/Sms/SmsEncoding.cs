@@ -1,4 +1,4 @@
-namespace AutoReply.Contracts.Sms;
+namespace AutoReply.Sms;
 
 /// <summary>How a text travels over SMS: its encoding and how many segments it is billed as.</summary>
 public sealed record SmsLength(string Encoding, int Segments, int Units);
