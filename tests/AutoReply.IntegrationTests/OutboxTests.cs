@@ -58,7 +58,7 @@ public sealed class OutboxTests(RealServers servers) : IAsyncLifetime
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Exported(exported)))));
         _ = engine.Services;
 
-        // Ten looks of each poller: none of them is a trace.
+        // The pollers' looks for two seconds (the relay's further and further apart while it finds nothing): none of them is a trace.
         await Consistently.HoldsAsync(() => Task.FromResult(exported.ToList()), spans => spans.Count == 0, TimeSpan.FromSeconds(2));
 
         var (command, left) = LeftBehind();

@@ -30,6 +30,9 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IOptions<OutboxOpti
 
     protected override TimeSpan Interval => options.Value.PollInterval;
 
+    /// <summary>A message is only the relay's once overdue: while none is, looking as often as that is enough.</summary>
+    protected override TimeSpan IdleInterval => options.Value.OverdueAfter;
+
     protected override int BatchSize => options.Value.BatchSize;
 
     protected override Task<int> RunBatchAsync(IServiceProvider services, CancellationToken cancellationToken) =>
