@@ -12,12 +12,15 @@ public sealed class ChoiceTests(RealServers servers) : IAsyncDisposable
 
     public ValueTask DisposeAsync() => rules.DisposeAsync();
 
+    private static Task<JsonElement> ChoicesAsync(HttpClient client) =>
+        client.GetFromJsonAsync<JsonElement>("/v1/choices", TestContext.Current.CancellationToken);
+
     [Fact]
     public async Task Every_delay_and_window_the_choices_offer_is_accepted_and_a_new_number_gets_the_default_windows()
     {
         var client = rules.CreateAuthorizedClient();
         var api = new RulesApiClient(client);
-        var choices = await client.GetFromJsonAsync<JsonElement>("/v1/choices", TestContext.Current.CancellationToken);
+        var choices = await ChoicesAsync(client);
         var number = TestData.PhoneNumber();
         await api.PutNumberAsync(number, new { name = "Chosen Dental", timeZone = "Europe/Paris" });
 
@@ -42,7 +45,7 @@ public sealed class ChoiceTests(RealServers servers) : IAsyncDisposable
     {
         var client = rules.CreateAuthorizedClient();
         var api = new RulesApiClient(client);
-        var choices = await client.GetFromJsonAsync<JsonElement>("/v1/choices", TestContext.Current.CancellationToken);
+        var choices = await ChoicesAsync(client);
         var number = TestData.PhoneNumber();
         await api.PutNumberAsync(number, TestData.AlwaysOpen("Patient Plumbing"));
         var longest = System.Xml.XmlConvert.ToTimeSpan(choices.GetProperty("delays").GetProperty("max").GetString()!);
@@ -57,7 +60,7 @@ public sealed class ChoiceTests(RealServers servers) : IAsyncDisposable
     [Fact]
     public async Task Every_slot_and_every_reason_a_decision_can_give_has_its_words()
     {
-        var choices = await rules.CreateAuthorizedClient().GetFromJsonAsync<JsonElement>("/v1/choices", TestContext.Current.CancellationToken);
+        var choices = await ChoicesAsync(rules.CreateAuthorizedClient());
 
         var slots = choices.GetProperty("slots").EnumerateArray().Select(slot => slot.GetProperty("conditions").GetString()).ToList();
         Assert.Contains("Missed calls outside business hours", slots);

@@ -9,7 +9,7 @@ public static class DurationWords
     public static IEnumerable<string> ChoicesWith(IEnumerable<string>? offered, string current) =>
         (offered ?? []).Append(current).Where(choice => choice.Length > 0).Distinct().OrderBy(XmlConvert.ToTimeSpan);
 
-    public static string Describe(string? iso) => Describe(XmlConvert.ToTimeSpan(iso ?? "PT0S"));
+    public static string Describe(string? iso) => iso is null ? "" : Describe(XmlConvert.ToTimeSpan(iso));
 
     public static string Describe(TimeSpan duration)
     {
