@@ -17,6 +17,9 @@ public static class EngineRegistration
     {
         builder.AddPostgresDbContext<RulesDbContext>(RulesDbContext.Schema);
         builder.AddRedis();
+        // Before the bus: hosted services stop in reverse, so the groups are decided until the bus has stopped consuming.
+        builder.Services.AddSingleton<GroupCommit>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GroupCommit>());
         builder.AddMessageBus(bus =>
         {
             bus.AddConsumer<CommunicationEventConsumer, CommunicationEventConsumerDefinition>();

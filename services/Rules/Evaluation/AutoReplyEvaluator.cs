@@ -40,6 +40,7 @@ public sealed partial class AutoReplyEvaluator(
 
     public async Task EvaluateAsync(IReadOnlyCollection<InboundEvent> batch, CancellationToken cancellationToken)
     {
+        metrics.RecordBatch(batch.Count);
         for (var attempt = 1; ; attempt++)
         {
             // A batch tried again (here, or after an outage) starts from what the database holds.

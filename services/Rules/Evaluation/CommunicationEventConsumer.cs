@@ -14,7 +14,7 @@ namespace AutoReply.Rules.Evaluation;
 /// order they were consumed (<see cref="InOrderRecovery"/>).
 /// </summary>
 public sealed class CommunicationEventConsumer(
-    AutoReplyEvaluator evaluator,
+    GroupCommit groups,
     IContactActivityStore activity,
     NumberOwnership ownership,
     InOrderRecovery recovery,
@@ -39,7 +39,7 @@ public sealed class CommunicationEventConsumer(
         where T : class, ICommunicationEvent
     {
         List<InboundEvent> events = [.. context.Message.Select(m => Inbound(m.Message, body(m.Message), SubmittedBy(m)))];
-        return recovery.RunAsync(clock.GetTimestamp(), ct => evaluator.EvaluateAsync(events, ct), context.CancellationToken);
+        return recovery.RunAsync(clock.GetTimestamp(), ct => groups.EvaluateAsync(events, ct), context.CancellationToken);
     }
 
     private Task RememberOutboundAsync<T>(ConsumeContext<Batch<T>> context)

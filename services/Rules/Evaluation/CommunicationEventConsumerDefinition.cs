@@ -18,7 +18,7 @@ public sealed class CommunicationEventConsumerDefinition() : ConsumerPolicy<Comm
 
     public const int ConcurrentBatches = 4;
 
-    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(20);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<CommunicationEventConsumer> consumerConfigurator, IRegistrationContext context)
     {

@@ -8,12 +8,20 @@ public sealed class RulesMetrics
 {
     public const string MeterName = "AutoReply.Rules";
     private readonly Counter<long> decisions;
+    private readonly Histogram<int> batchSizes;
 
     public RulesMetrics(IMeterFactory meters)
     {
-        decisions = meters.Create(MeterName).CreateCounter<long>(
+        var meter = meters.Create(MeterName);
+        decisions = meter.CreateCounter<long>(
             "autoreply.rules.decisions", description: "Decisions on inbound events, by outcome and reason.");
+        // The cost of a batch is mostly per batch: small batches under load mean the events reach the consumer slowly.
+        batchSizes = meter.CreateHistogram<int>(
+            "autoreply.rules.batch.size", unit: "{event}", description: "Events evaluated together in one batch.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100] });
     }
+
+    public void RecordBatch(int events) => batchSizes.Record(events);
 
     public void RecordDecision(Decision decision) => decisions.Add(
         1,

@@ -49,6 +49,8 @@ internal abstract class ConsumerHarness<TDbContext> : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    protected IServiceProvider Services => services;
+
     public Func<TDbContext> OpenDatabase { get; }
 
     public ITestHarness Harness => services.GetRequiredService<ITestHarness>();

@@ -35,9 +35,16 @@ internal sealed class RulesConsumers(SendBudgetOptions? budgets = null) : Consum
         services.AddScoped<LoopGuard>();
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
         services.AddScoped<AutoReplyEvaluator>();
+        services.AddSingleton<GroupCommit>();
         services.AddScoped<NumberOwnership>();
         services.AddScoped<TransactionalOutbox>();
         services.AddSingleton<InOrderRecovery>();
+    }
+
+    public override async Task StartAsync()
+    {
+        await Services.GetRequiredService<GroupCommit>().StartAsync(CancellationToken.None);
+        await base.StartAsync();
     }
 
     protected override void AddConsumers(IBusRegistrationConfigurator bus)
