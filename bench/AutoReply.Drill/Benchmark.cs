@@ -46,6 +46,12 @@ public sealed class Benchmark(DrillSystem system, DrillOptions options, TextWrit
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {calls,6:0.00}  {(text.Length > 110 ? text[..110] + "…" : text)}"));
         }
 
+        await log.WriteLineAsync("Spans per event decided, by service and source:");
+        foreach (var (source, spans) in cost.SpansBySource.Where(source => source.SpansPerEvent >= 0.01))
+        {
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {spans,6:0.00}  {source}"));
+        }
+
         await log.WriteLineAsync("Measuring the raw bus (publish → consume, same broker, same message size)...");
         var raw = await BusProbe.MeasureAsync(system.RabbitMqConnectionString!, Math.Max(10_000, options.Rate * 10), cancellationToken);
 

@@ -64,11 +64,12 @@ public sealed class DrillSystem : IAsyncDisposable
     public string? DatabaseConnectionString { get; }
 
     /// <summary>The <c>/metrics</c> of every running instance of every service (each replica on its own port); none when attached.</summary>
-    public IReadOnlyList<Uri> ServiceMetricsUrls() => [.. resources.Values
+    /// <summary>Each running instance's <c>/metrics</c>, with the name of its service.</summary>
+    public IReadOnlyList<(string Service, Uri Url)> ServiceMetricsUrls() => [.. resources.Values
         .Where(e => e.Resource is ProjectResource && e.Snapshot.State?.Text == KnownResourceStates.Running)
-        .Select(e => e.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "ASPNETCORE_URLS")?.Value?.Split(';')[0])
-        .OfType<string>()
-        .Select(url => new Uri(new Uri(url), "/metrics"))];
+        .Select(e => (e.Resource.Name, Url: e.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "ASPNETCORE_URLS")?.Value?.Split(';')[0]))
+        .Where(e => e.Url is not null)
+        .Select(e => (e.Name, new Uri(new Uri(e.Url!), "/metrics")))];
 
     public bool CanInject(Fault fault) => app is not null || fault is Fault.RedisDataLoss && RedisConnectionString is not null
         || fault is Fault.Provider500 or Fault.Provider429 or Fault.ProviderSlow;

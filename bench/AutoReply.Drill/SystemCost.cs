@@ -10,7 +10,8 @@ public sealed record EventCost(
     double? PgStatementsPerEvent,
     double? SpansPerEvent,
     IReadOnlyList<(string Process, double CpuMsPerEvent)> CpuByProcess,
-    IReadOnlyList<(string Statement, double CallsPerEvent)> TopStatements);
+    IReadOnlyList<(string Statement, double CallsPerEvent)> TopStatements,
+    IReadOnlyList<(string Source, double SpansPerEvent)> SpansBySource);
 
 /// <summary>
 /// Reads what the system spends while the benchmark runs: the CPU time of every process the
@@ -26,10 +27,10 @@ public sealed partial class SystemCost
     private static readonly HttpClient Scraper = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly DrillSystem system;
     private readonly Dictionary<int, ProcessStat> cpuAtStart;
-    private readonly double spansAtStart;
+    private readonly Dictionary<string, double> spansAtStart;
     private readonly bool statementsCounted;
 
-    private SystemCost(DrillSystem system, Dictionary<int, ProcessStat> cpuAtStart, double spansAtStart, bool statementsCounted)
+    private SystemCost(DrillSystem system, Dictionary<int, ProcessStat> cpuAtStart, Dictionary<string, double> spansAtStart, bool statementsCounted)
     {
         this.system = system;
         this.cpuAtStart = cpuAtStart;
@@ -48,16 +49,19 @@ public sealed partial class SystemCost
         var spent = CpuTicksOfTheSystem().Values
             .Select(process => (process.Name, Ticks: process.CpuTicks - (cpuAtStart.TryGetValue(process.Pid, out var before) ? before.CpuTicks : 0)))
             .ToList();
-        var spans = await SpansAsync(system, cancellationToken) - spansAtStart;
+        var spans = (await SpansAsync(system, cancellationToken))
+            .Select(source => (source.Key, Spans: source.Value - spansAtStart.GetValueOrDefault(source.Key)))
+            .ToList();
         var statements = statementsCounted ? await StatementsAsync(system, cancellationToken) : [];
         var events = Math.Max(eventsDecided, 1);
         double PerEvent(long ticks) => ticks * 1000.0 / ClockTicksPerSecond / events;
         return new EventCost(
             PerEvent(spent.Sum(process => process.Ticks)),
             statementsCounted ? statements.Sum(statement => statement.Calls) / events : null,
-            system.ServiceMetricsUrls().Count == 0 ? null : spans / events,
+            system.ServiceMetricsUrls().Count == 0 ? null : spans.Sum(source => source.Spans) / events,
             [.. spent.GroupBy(process => process.Name).Select(g => (g.Key, PerEvent(g.Sum(process => process.Ticks)))).OrderByDescending(process => process.Item2)],
-            [.. statements.Take(12).Select(statement => (statement.Query, statement.Calls / events))]);
+            [.. statements.Take(12).Select(statement => (statement.Query, statement.Calls / events))],
+            [.. spans.Select(source => (source.Key, source.Spans / events)).OrderByDescending(source => source.Item2)]);
     }
 
     /// <summary>Linux's <c>USER_HZ</c>: <c>/proc</c> counts CPU time in hundredths of a second on every architecture .NET runs on.</summary>
@@ -147,17 +151,22 @@ public sealed partial class SystemCost
         return statements;
     }
 
-    private static async Task<double> SpansAsync(DrillSystem system, CancellationToken cancellationToken)
+    /// <summary>The spans recorded so far, by service and activity source, summed over the replicas.</summary>
+    private static async Task<Dictionary<string, double>> SpansAsync(DrillSystem system, CancellationToken cancellationToken)
     {
-        var total = 0.0;
-        foreach (var url in system.ServiceMetricsUrls())
+        var spans = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (service, url) in system.ServiceMetricsUrls())
         {
             var text = await Scraper.GetStringAsync(url, cancellationToken);
-            total += SpanCounterLine().Matches(text).Sum(match => double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture));
+            foreach (Match match in SpanCounterLine().Matches(text))
+            {
+                var key = $"{service} {match.Groups["source"].Value}";
+                spans[key] = spans.GetValueOrDefault(key) + double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
+            }
         }
-        return total;
+        return spans;
     }
 
-    [GeneratedRegex(@"^autoreply_telemetry_spans_total(\{[^}]*\})?\s+(?<value>[0-9.eE+-]+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^autoreply_telemetry_spans_total\{[^}]*source=""(?<source>[^""]*)""[^}]*\}\s+(?<value>[0-9.eE+-]+)", RegexOptions.Multiline)]
     private static partial Regex SpanCounterLine();
 }

@@ -38,6 +38,7 @@ public static class EngineRegistration
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DueReplies>();
+        builder.Services.AddSingleton<DueReplyAlarm>();
         builder.Services.AddHostedService<DueReplyDispatcher>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheckName, tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;

@@ -10,6 +10,7 @@ using AutoReply.Domain.Outbox;
 using AutoReply.Domain.Policy;
 using AutoReply.Domain.Scheduling;
 using AutoReply.Rules.Outbox;
+using AutoReply.Rules.Scheduling;
 using AutoReply.Domain.Facts;
 
 namespace AutoReply.Rules.Evaluation;
@@ -31,6 +32,7 @@ public sealed partial class AutoReplyEvaluator(
     ISendBudgets budgets,
     LoopGuard loopGuard,
     TransactionalOutbox outbox,
+    DueReplyAlarm alarm,
     TimeProvider clock,
     RulesMetrics metrics,
     ILogger<AutoReplyEvaluator> logger)
@@ -92,6 +94,7 @@ public sealed partial class AutoReplyEvaluator(
 
         // The texts first: Redis's copy of the claims only saves later batches a database read.
         await outbox.DeliverAsync(commands, cancellationToken);
+        alarm.Set(decisions.Where(d => d.Outcome == Outcome.Scheduled).Select(d => d.DueAt!.Value));
         await cooldowns.RememberAsync(claims);
         foreach (var budget in spend.NewlyExhausted)
         {

@@ -19,6 +19,9 @@ public abstract partial class RecurringBatches(IServiceScopeFactory scopes, Time
 
     protected abstract int BatchSize { get; }
 
+    /// <summary>The wait between ticks; work may end it early.</summary>
+    protected virtual Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken) => Task.Delay(wait, clock, stoppingToken);
+
     /// <summary>One batch of at most <see cref="BatchSize"/>, in its own scope; answers how many it handled.</summary>
     protected abstract Task<int> RunBatchAsync(IServiceProvider services, CancellationToken cancellationToken);
 
@@ -29,7 +32,7 @@ public abstract partial class RecurringBatches(IServiceScopeFactory scopes, Time
         {
             try
             {
-                await Task.Delay(wait, clock, stoppingToken);
+                await WaitAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException)
             {

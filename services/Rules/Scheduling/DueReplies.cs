@@ -23,6 +23,14 @@ public sealed class SchedulingOptions
     [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// While nothing is due, the looks space out up to this: this replica's own scheduled replies wake
+    /// it at their due time (<see cref="DueReplyAlarm"/>), so only a reply scheduled by a replica that
+    /// has stopped can be this late.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:10:00")]
+    public TimeSpan IdleInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 }
@@ -106,13 +114,21 @@ public sealed partial class DueReplies(
     private static partial void LogSettled(ILogger logger, string eventId, Outcome outcome, SuppressionReason? reason, TimeSpan late, [PhoneNumber] string phoneNumber, [PhoneNumber] string contact);
 }
 
-/// <summary>Looks for due replies on every replica, every <see cref="SchedulingOptions.PollInterval"/>; a failure leaves them due.</summary>
-public sealed class DueReplyDispatcher(IServiceScopeFactory scopes, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<DueReplyDispatcher> logger)
+/// <summary>
+/// Looks for due replies on every replica: every <see cref="SchedulingOptions.PollInterval"/> while
+/// it finds some, further apart while it does not, and at once when a reply it scheduled falls due.
+/// A failure leaves them due.
+/// </summary>
+public sealed class DueReplyDispatcher(IServiceScopeFactory scopes, DueReplyAlarm alarm, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<DueReplyDispatcher> logger)
     : RecurringBatches(scopes, clock, logger)
 {
     protected override string Work => "Settling the due replies";
 
     protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override TimeSpan IdleInterval => options.Value.IdleInterval;
+
+    protected override Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken) => alarm.WaitAsync(wait, stoppingToken);
 
     protected override int BatchSize => options.Value.BatchSize;
 

@@ -13,6 +13,7 @@ using AutoReply.Rules.Delivery;
 using AutoReply.Rules.Evaluation;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.OptOuts;
+using AutoReply.Rules.Scheduling;
 using AutoReply.Domain.Facts;
 
 namespace AutoReply.UnitTests.Consumers;
@@ -36,6 +37,7 @@ internal sealed class RulesConsumers(SendBudgetOptions? budgets = null) : Consum
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
         services.AddScoped<AutoReplyEvaluator>();
         services.AddSingleton<GroupCommit>();
+        services.AddSingleton<DueReplyAlarm>();
         services.AddScoped<NumberOwnership>();
         services.AddScoped<TransactionalOutbox>();
         services.AddSingleton<InOrderRecovery>();
