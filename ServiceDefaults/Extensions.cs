@@ -65,6 +65,7 @@ public static class ServiceDefaultsExtensions
                 .AddMeter(TelemetrySources)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                .AddProcessor<QuickRedisCommands>()
                 .AddProcessor<SpanCounter>()
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetrySources)

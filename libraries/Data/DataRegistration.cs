@@ -28,7 +28,13 @@ public static class DataRegistration
                 // forbid the explicit transactions that keep a write and its effects together.
                 settings.DisableRetry = true;
                 // No session state is ever set, so a pooled connection needs no DISCARD ALL each time it is returned.
-                settings.ConnectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { NoResetOnClose = true }.ConnectionString;
+                // Statements run again and again (a batch's reads, its inserts): prepared once per connection, PostgreSQL parses and plans them once.
+                settings.ConnectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString)
+                {
+                    NoResetOnClose = true,
+                    MaxAutoPrepare = 64,
+                    AutoPrepareMinUsages = 3,
+                }.ConnectionString;
             },
             options => options.UseNpgsql(npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
         return builder;
