@@ -1,6 +1,7 @@
 using AutoReply.Domain.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Facts;
 
 namespace Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public static class DecisionFacts
         builder.Services.AddScoped<ICooldownStore, CooldownStore>();
         builder.Services.AddScoped<ISendBudgets, SendBudgets>();
         builder.Services.AddScoped<LoopGuard>();
+        builder.Services.AddScoped<IDecisionLog, DecisionLog>();
         builder.Services.AddOptions<SendBudgetOptions>().Bind(builder.Configuration.GetSection(SendBudgetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LoopGuardOptions>().Bind(builder.Configuration.GetSection(LoopGuardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return builder;

@@ -9,9 +9,12 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class ConstraintViolations
 {
-    /// <summary>Another writer holds the unique key <paramref name="constraint"/> (any unique key when null).</summary>
-    public static bool IsUniqueViolation(this DbUpdateException exception, string? constraint = null) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } violation
+    /// <summary>
+    /// Another writer holds the unique key <paramref name="constraint"/> (any unique key when null):
+    /// PostgreSQL's error itself (a statement of our own), or inside EF Core's (a save).
+    /// </summary>
+    public static bool IsUniqueViolation(this Exception exception, string? constraint = null) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation } violation
         && (constraint is null || violation.ConstraintName == constraint);
 
     /// <summary>The row this one refers to is gone (deleted by another request meanwhile).</summary>

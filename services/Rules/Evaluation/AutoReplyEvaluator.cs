@@ -27,6 +27,7 @@ namespace AutoReply.Rules.Evaluation;
 /// </summary>
 public sealed partial class AutoReplyEvaluator(
     RulesDbContext db,
+    IDecisionLog decisionLog,
     IContactActivityStore activity,
     ICooldownStore cooldowns,
     ISendBudgets budgets,
@@ -52,7 +53,7 @@ public sealed partial class AutoReplyEvaluator(
                 await EvaluateOnceAsync(batch, cancellationToken);
                 return;
             }
-            catch (DbUpdateException ex) when (ex.IsUniqueViolation(RulesDbContext.DecisionPerEventIndex) && attempt < MaxAttempts)
+            catch (Exception ex) when (ex.IsUniqueViolation(RulesDbContext.DecisionPerEventIndex) && attempt < MaxAttempts)
             {
                 // Another delivery's decision (and claim) is the one: decide the others again around it.
             }
@@ -86,7 +87,7 @@ public sealed partial class AutoReplyEvaluator(
         var claims = await ClaimCooldownsAsync(verdicts, now, cancellationToken);
         var spend = await SpendBudgetsAsync(verdicts, facts, claims, now, cancellationToken);
         List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, facts.WorkspaceOf(v.Event), v.Verdict, now))];
-        db.Decisions.AddRange(decisions);
+        await decisionLog.WriteAsync(decisions, cancellationToken);
         db.ScheduledReplies.AddRange(decisions.Where(d => d.Outcome == Outcome.Scheduled).Select(d => new ScheduledReply { DecisionId = d.Id, DueAt = d.DueAt!.Value }));
         List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(outbox.AddReply)];
         await db.SaveChangesAsync(cancellationToken);

@@ -35,6 +35,7 @@ internal sealed class RulesConsumers(SendBudgetOptions? budgets = null) : Consum
         services.AddSingleton(Options.Create(new LoopGuardOptions()));
         services.AddScoped<LoopGuard>();
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
+        services.AddScoped<IDecisionLog, TrackedDecisionLog>();
         services.AddScoped<AutoReplyEvaluator>();
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<DueReplyAlarm>();
