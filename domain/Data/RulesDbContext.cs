@@ -31,6 +31,9 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     // names the migrations created.
     public const string NumberKey = "PK_numbers";
     public const string AutoReplyPerSlotIndex = "IX_auto_replies_PhoneNumber_Trigger_Schedule";
+    /// <summary>A W3C <c>traceparent</c> is 55 characters in its version 00; later versions may append fields.</summary>
+    private const int TraceParentLength = 128;
+
     public const string DecisionPerEventIndex = "IX_decisions_WorkspaceId_EventId";
     public const string OptOutKey = "PK_opt_outs";
 
@@ -164,6 +167,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             scheduled.ToTable("scheduled_replies");
             scheduled.HasKey(r => r.DecisionId);
             scheduled.HasIndex(r => r.DueAt);
+            scheduled.Property(r => r.TraceParent).HasMaxLength(TraceParentLength);
             scheduled.HasOne<Decision>().WithOne().HasForeignKey<ScheduledReply>(r => r.DecisionId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -202,6 +206,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             message.Property(m => m.MessageType).HasMaxLength(256);
             message.Property(m => m.Body).HasColumnType("jsonb");
             message.HasIndex(m => m.CreatedAt);
+            message.Property(m => m.TraceParent).HasMaxLength(TraceParentLength);
         });
     }
 }

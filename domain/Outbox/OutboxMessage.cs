@@ -18,4 +18,7 @@ public sealed class OutboxMessage
     public required string Body { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the work that wrote it: the relay's span links there.</summary>
+    public string? TraceParent { get; init; }
 }

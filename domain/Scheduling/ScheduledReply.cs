@@ -9,4 +9,7 @@ public sealed class ScheduledReply
     public required Guid DecisionId { get; init; }
 
     public required DateTimeOffset DueAt { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the evaluation that scheduled it: the span that settles it links there.</summary>
+    public string? TraceParent { get; init; }
 }

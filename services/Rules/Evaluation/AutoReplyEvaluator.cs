@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.Security;
@@ -88,7 +89,7 @@ public sealed partial class AutoReplyEvaluator(
         var spend = await SpendBudgetsAsync(verdicts, facts, claims, now, cancellationToken);
         List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, facts.WorkspaceOf(v.Event), v.Verdict, now))];
         await decisionLog.WriteAsync(decisions, cancellationToken);
-        db.ScheduledReplies.AddRange(decisions.Where(d => d.Outcome == Outcome.Scheduled).Select(d => new ScheduledReply { DecisionId = d.Id, DueAt = d.DueAt!.Value }));
+        db.ScheduledReplies.AddRange(decisions.Where(d => d.Outcome == Outcome.Scheduled).Select(d => new ScheduledReply { DecisionId = d.Id, DueAt = d.DueAt!.Value, TraceParent = Activity.Current?.Id }));
         List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(outbox.AddReply)];
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using AutoReply.Contracts.Commands;
 using AutoReply.Messaging;
@@ -31,6 +32,7 @@ public sealed partial class TransactionalOutbox(RulesDbContext db, ISendEndpoint
             MessageType = typeof(T).FullName!,
             Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
             CreatedAt = clock.GetUtcNow(),
+            TraceParent = Activity.Current?.Id,
         };
         db.Outbox.Add(entry);
         return entry;
@@ -86,7 +88,7 @@ public sealed partial class TransactionalOutbox(RulesDbContext db, ISendEndpoint
         {
             return 0;
         }
-        using var traced = PollTracing.WorkFound("Relay overdue outbox messages", overdue.Count);
+        using var traced = PollTracing.WorkFound("Relay overdue outbox messages", overdue.Count, overdue.Select(m => m.TraceParent));
 
         await SendAllAsync(overdue, cancellationToken);
         db.Outbox.RemoveRange(overdue);

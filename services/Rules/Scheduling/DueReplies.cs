@@ -62,7 +62,7 @@ public sealed partial class DueReplies(
         {
             return 0;
         }
-        using var traced = PollTracing.WorkFound("Settle due replies", due.Count);
+        using var traced = PollTracing.WorkFound("Settle due replies", due.Count, due.Select(d => d.TraceParent));
 
         List<Guid> ids = [.. due.Select(d => d.DecisionId)];
         var decisions = await db.Decisions.Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken);
