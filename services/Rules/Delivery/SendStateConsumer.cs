@@ -7,26 +7,33 @@ using AutoReply.Domain.Data;
 namespace AutoReply.Rules.Delivery;
 
 /// <summary>
-/// Copies the sender's delivery state onto the decision, so "what happened to this contact's
-/// reply?" is answered in one place. A state never moves backwards: late callbacks are ignored.
+/// Copies the sender's delivery states onto the decisions, so "what happened to this contact's
+/// reply?" is answered in one place. A batch's decisions are read at once and saved at once; its
+/// states are applied in the order they happened, and a state never moves backwards: late callbacks
+/// are ignored.
 /// </summary>
-public sealed class SendStateConsumer(RulesDbContext db) : IConsumer<SendStateChanged>
+public sealed class SendStateConsumer(RulesDbContext db) : IConsumer<Batch<SendStateChanged>>
 {
-    public async Task Consume(ConsumeContext<SendStateChanged> context)
+    public async Task Consume(ConsumeContext<Batch<SendStateChanged>> context)
     {
-        var change = context.Message;
-        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == change.DecisionId, context.CancellationToken);
-        if (decision is null || !DeliveryStates.IsForward(decision.SendState, change.State))
+        // A batch tried again starts from what the database holds.
+        db.ChangeTracker.Clear();
+        List<SendStateChanged> changes = [.. context.Message.Select(m => m.Message).OrderBy(c => c.ChangedAt)];
+        List<Guid> ids = [.. changes.Select(c => c.DecisionId).Distinct()];
+        var decisions = await db.Decisions.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, context.CancellationToken);
+        foreach (var change in changes)
         {
-            return;
+            if (!decisions.TryGetValue(change.DecisionId, out var decision) || !DeliveryStates.IsForward(decision.SendState, change.State))
+            {
+                continue;
+            }
+            decision.SendState = change.State;
+            decision.ProviderMessageId = change.ProviderMessageId ?? decision.ProviderMessageId;
+            decision.SendErrorCode = change.ErrorCode;
+            decision.SendError = change.Error;
+            decision.SendStateChangedAt = change.ChangedAt;
         }
-
-        decision.SendState = change.State;
-        decision.ProviderMessageId = change.ProviderMessageId ?? decision.ProviderMessageId;
-        decision.SendErrorCode = change.ErrorCode;
-        decision.SendError = change.Error;
-        decision.SendStateChangedAt = change.ChangedAt;
-        // A concurrent change fails this save on the row version; the retry re-reads and re-compares.
+        // A concurrent change fails this save on a row version; the retry re-reads and re-compares.
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

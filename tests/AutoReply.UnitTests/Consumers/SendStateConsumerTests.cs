@@ -44,6 +44,23 @@ public sealed class SendStateConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task States_of_one_send_that_arrive_together_are_applied_in_the_order_they_happened()
+    {
+        var decision = await SentDecisionAsync();
+        var queuedAt = rules.Clock.GetUtcNow();
+        var deliveredAt = queuedAt.AddSeconds(4);
+
+        await rules.DeliverTogetherAsync(
+            new SendStateChanged(decision.Id, DeliveryState.Delivered, ProviderMessageId, null, null, deliveredAt),
+            new SendStateChanged(decision.Id, DeliveryState.Queued, ProviderMessageId, null, null, queuedAt),
+            new SendStateChanged(decision.Id, DeliveryState.Sent, ProviderMessageId, null, null, queuedAt.AddSeconds(2)));
+
+        var settled = await rules.DecisionForAsync(decision.EventId);
+        Assert.Equal(DeliveryState.Delivered, settled.SendState);
+        Assert.Equal(deliveredAt, settled.SendStateChangedAt);
+    }
+
+    [Fact]
     public async Task A_failed_send_shows_on_the_decision_with_the_providers_error()
     {
         var decision = await SentDecisionAsync();
