@@ -89,6 +89,7 @@ public sealed class DashboardTests(AppHostFixture system)
         {
             ("ingress", "autoreply.ingress.events"),
             ("rules", "autoreply.rules.decisions"),
+            ("rules", "autoreply.rules.batch.size"),
             ("sender", "autoreply.sender.sends"),
             ("sender", "autoreply.sender.provider.duration"),
         };

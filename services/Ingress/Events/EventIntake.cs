@@ -125,7 +125,7 @@ public sealed class IngressMetrics
 
     public IngressMetrics(IMeterFactory meters)
     {
-        events = meters.Create(MeterName).CreateCounter<long>("autoreply.ingress.events", description: "Communication events received, by type and result.");
+        events = meters.Create(MeterName).CreateCounter<long>("autoreply.ingress.events", unit: "{event}", description: "Communication events received, by type and result.");
     }
 
     public void Record(EventType type, IntakeStatus status) =>

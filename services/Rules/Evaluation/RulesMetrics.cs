@@ -14,7 +14,7 @@ public sealed class RulesMetrics
     {
         var meter = meters.Create(MeterName);
         decisions = meter.CreateCounter<long>(
-            "autoreply.rules.decisions", description: "Decisions on inbound events, by outcome and reason.");
+            "autoreply.rules.decisions", unit: "{decision}", description: "Decisions on inbound events, by outcome and reason.");
         // The cost of a batch is mostly per batch: small batches under load mean the events reach the consumer slowly.
         batchSizes = meter.CreateHistogram<int>(
             "autoreply.rules.batch.size", unit: "{event}", description: "Events evaluated together in one batch.",

@@ -1,5 +1,6 @@
 using AutoReply.Contracts;
 using System.Diagnostics.Metrics;
+using AutoReply.ServiceDefaults.Telemetry;
 
 namespace AutoReply.Sender.Delivery;
 
@@ -12,11 +13,13 @@ public sealed class SenderMetrics
     public SenderMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        states = meter.CreateCounter<long>("autoreply.sender.sends", description: "Sends reaching a state (queued, sent, delivered, undelivered, failed).");
-        providerLatency = meter.CreateHistogram<double>("autoreply.sender.provider.duration", unit: "s", description: "Time the provider took to answer a send, retries included.");
+        states = meter.CreateCounter<long>("autoreply.sender.sends", unit: "{send}", description: "Sends reaching a state (queued, sent, delivered, undelivered, failed).");
+        providerLatency = meter.CreateHistogram<double>(
+            "autoreply.sender.provider.duration", unit: DurationBuckets.Unit, description: "Time the provider took to answer a send, retries included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets.Milliseconds });
     }
 
     public void RecordState(DeliveryState state) => states.Add(1, new KeyValuePair<string, object?>("state", Vocabulary.Name(state)));
 
-    public void RecordProviderCall(TimeSpan elapsed) => providerLatency.Record(elapsed.TotalSeconds);
+    public void RecordProviderCall(TimeSpan elapsed) => providerLatency.Record(elapsed.TotalMilliseconds);
 }
