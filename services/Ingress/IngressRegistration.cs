@@ -21,9 +21,8 @@ public static class IngressRegistration
             .Bind(builder.Configuration.GetSection(KeyCheckOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddMemoryCache();
+        builder.Services.AddFusionCache();
         builder.Services.AddSingleton<RulesAsker>();
-        builder.Services.AddSingleton<RememberedAnswers>();
         builder.Services.AddSingleton<IApiKeyResolver, RulesApiKeyResolver>();
         builder.Services.AddSingleton<NumberAccess>();
         // A question to rules waits seconds at most: past that a key check is answered 503, or the last answer stands.

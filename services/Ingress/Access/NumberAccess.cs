@@ -1,28 +1,39 @@
 using System.Net;
+using Microsoft.Extensions.Options;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace AutoReply.Ingress.Access;
 
 /// <summary>
 /// Whether a workspace's key may post events for a number: not for another workspace's number.
 /// Rules knows who owns what (<c>GET /v1/keys/current/numbers/{phoneNumber}</c>, sent with the
-/// request's key). Ingress asks it in the background the first time it sees the workspace and the
-/// number together, so that intake never waits for rules: until the answer is in, an event is taken
-/// and rules decides it within the workspace that posted it (<c>unknown_number</c>, no text).
+/// request's key). Intake never waits for rules: the remembered answer is used, and rules is asked
+/// in the background when there is none or it is no longer fresh; until the first answer is in, an
+/// event is taken and rules decides it within the workspace that posted it (<c>unknown_number</c>, no text).
 /// </summary>
-public sealed class NumberAccess(RulesAsker rules, RememberedAnswers answers)
+public sealed partial class NumberAccess(RulesAsker rules, IFusionCache answers, IOptions<KeyCheckOptions> options, ILogger<NumberAccess> logger)
 {
     public const string OtherWorkspacesNumber = "This number belongs to another workspace: events for it are not taken with this key.";
 
     public bool IsAnotherWorkspacesNumber(string presentedKey, Guid workspaceId, string phoneNumber)
     {
         var question = $"number:{workspaceId:N}:{phoneNumber}";
-        Task<bool> Ask(CancellationToken token) => AskAsync(presentedKey, phoneNumber, token);
-        if (answers.TryRecall(question, Ask, out var anotherWorkspaces))
+        var known = answers.TryGet<bool>(question, options.Value.Answers);
+        _ = BringUpToDateAsync(question, presentedKey, phoneNumber);
+        return known.GetValueOrDefault(false);
+    }
+
+    /// <summary>Asks rules unless the remembered answer is fresh; one request per question at a time.</summary>
+    private async Task BringUpToDateAsync(string question, string presentedKey, string phoneNumber)
+    {
+        try
         {
-            return anotherWorkspaces;
+            await answers.GetOrSetAsync<bool>(question, (_, token) => AskAsync(presentedKey, phoneNumber, token), options.Value.Answers);
         }
-        answers.AskInBackground(question, Ask);
-        return false;
+        catch (Exception ex) when (RulesAsker.IsUnanswered(ex))
+        {
+            LogRulesUnavailable(logger, ex);
+        }
     }
 
     private async Task<bool> AskAsync(string presentedKey, string phoneNumber, CancellationToken cancellationToken)
@@ -35,4 +46,7 @@ public sealed class NumberAccess(RulesAsker rules, RememberedAnswers answers)
             _ => throw new UnexpectedAnswerException(response.StatusCode),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The rules service did not say who owns a number; events for it are taken meanwhile")]
+    private static partial void LogRulesUnavailable(ILogger logger, Exception exception);
 }

@@ -2,16 +2,18 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using AutoReply.Security;
+using Microsoft.Extensions.Options;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace AutoReply.Ingress.Access;
 
 /// <summary>
 /// Workspaces' keys belong to the rules service, so ingress asks it who a key is
 /// (<c>GET /v1/keys/current</c>, sent with that key) and remembers the answer by the key's hash
-/// (<see cref="RememberedAnswers"/>): a revoked key stops working here within
-/// <c>KeyCheck:FreshFor</c>, and a known key keeps working while rules restarts.
+/// (<see cref="KeyCheckOptions.Answers"/>): a revoked key stops working here within
+/// <c>KeyCheck:FreshFor</c>, idle or not, and a known key keeps working while rules restarts.
 /// </summary>
-public sealed class RulesApiKeyResolver(RulesAsker rules, RememberedAnswers answers) : IApiKeyResolver
+public sealed class RulesApiKeyResolver(RulesAsker rules, IFusionCache answers, IOptions<KeyCheckOptions> options) : IApiKeyResolver
 {
     public const string Dependency = "rules service, which checks API keys,";
 
@@ -23,17 +25,12 @@ public sealed class RulesApiKeyResolver(RulesAsker rules, RememberedAnswers answ
             return null;
         }
 
-        var question = "api-key:" + Hash(presentedKey);
-        Task<ApiKeyIdentity?> Ask(CancellationToken token) => AskAsync(presentedKey, token);
-        if (answers.TryRecall(question, Ask, out var known))
-        {
-            return known;
-        }
         try
         {
-            return await answers.AskAsync(question, Ask, cancellationToken);
+            return await answers.GetOrSetAsync<ApiKeyIdentity?>(
+                "api-key:" + Hash(presentedKey), (_, token) => AskAsync(presentedKey, token), options.Value.Answers, cancellationToken);
         }
-        catch (Exception ex) when (RememberedAnswers.IsUnanswered(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (RulesAsker.IsUnanswered(ex) && !cancellationToken.IsCancellationRequested)
         {
             throw new ApiKeyCheckUnavailableException(Dependency, ex);
         }

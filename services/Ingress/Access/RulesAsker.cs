@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using Polly;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace AutoReply.Ingress.Access;
 
@@ -14,4 +16,11 @@ public sealed class RulesAsker(IHttpClientFactory clients, IOptions<KeyCheckOpti
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", presentedKey);
         return await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
     }
+
+    /// <summary>Rules did not answer (down, slow, or failing): not a refusal.</summary>
+    public static bool IsUnanswered(Exception ex) =>
+        ex is HttpRequestException or TaskCanceledException or ExecutionRejectedException or UnexpectedAnswerException or SyntheticTimeoutException;
 }
+
+/// <summary>Rules answered with a status that is neither yes nor no.</summary>
+public sealed class UnexpectedAnswerException(System.Net.HttpStatusCode status) : Exception($"The rules service answered {(int)status}.");
