@@ -69,3 +69,22 @@ public abstract class ConsumerPolicy<TConsumer> : ConsumerDefinition<TConsumer>
 /// retried for its consumer's <c>EarlyMessagePatience</c>, apart from transient failures.
 /// </summary>
 public sealed class MessageArrivedEarlyException(string message) : Exception(message);
+
+/// <summary>
+/// The policy of a consumer of <c>Batch&lt;T&gt;</c>: up to <paramref name="batchSize"/> messages of a
+/// type gathered for at most <paramref name="batchWindow"/>, <paramref name="concurrentBatches"/>
+/// batches at once, and as many messages prefetched as that takes.
+/// </summary>
+public abstract class BatchConsumerPolicy<TConsumer>(string endpointName, int batchSize, TimeSpan batchWindow, int concurrentBatches)
+    : ConsumerPolicy<TConsumer>(endpointName, concurrentMessageLimit: batchSize * concurrentBatches)
+    where TConsumer : class, IConsumer
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        consumerConfigurator.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(batchSize)
+            .SetTimeLimit(batchWindow)
+            .SetConcurrencyLimit(concurrentBatches));
+        base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
+    }
+}

@@ -52,16 +52,7 @@ public sealed class TracingTests : IAsyncLifetime
     [Fact]
     public async Task One_trace_follows_an_event_from_ingress_to_the_provider_call()
     {
-        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var api = new RulesApiClient(rules.CreateAuthorizedClient());
-        await api.PutNumberAsync(number, TestData.AlwaysOpen("Traced Optics"));
-        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.");
-
-        var response = await ingress.CreateAuthorizedClient().PostAsJsonAsync("/v1/events",
-            new { id = TestData.EventId(), type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow },
-            TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await Eventually.ReadAsync(() => sandbox.Api.TextsToAsync(contact), texts => texts.Count > 0);
+        var contact = await MissedCallRepliedAsync("Traced Optics", delay: null);
 
         var received = Assert.Single(finished, a => a.Kind == ActivityKind.Server && (a.GetTagItem("url.path") as string)?.TrimEnd('/') == "/v1/events");
         var providerCall = await Eventually.ReadAsync(
@@ -75,21 +66,28 @@ public sealed class TracingTests : IAsyncLifetime
     [Fact]
     public async Task A_delayed_reply_is_settled_under_a_span_linked_to_the_trace_of_the_event_that_scheduled_it()
     {
-        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
-        var api = new RulesApiClient(rules.CreateAuthorizedClient());
-        await api.PutNumberAsync(number, TestData.AlwaysOpen("Traced Later"));
-        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.", delay: "PT1S");
-
-        var response = await ingress.CreateAuthorizedClient().PostAsJsonAsync("/v1/events",
-            new { id = TestData.EventId(), type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow },
-            TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await Eventually.ReadAsync(() => sandbox.Api.TextsToAsync(contact), texts => texts.Count > 0);
+        await MissedCallRepliedAsync("Traced Later", delay: "PT1S");
 
         var received = Assert.Single(finished, a => a.Kind == ActivityKind.Server && (a.GetTagItem("url.path") as string)?.TrimEnd('/') == "/v1/events");
         var settled = await Eventually.ReadAsync(
             () => Task.FromResult(finished.FirstOrDefault(a => a.OperationName == "Settle due replies" && a.Links.Any(link => link.Context.TraceId == received.TraceId))),
             span => span is not null);
         Assert.NotNull(settled);
+    }
+
+    /// <summary>A number whose missed calls get a reply (after <paramref name="delay"/>), a missed call posted to ingress, and its text received; answers the contact.</summary>
+    private async Task<string> MissedCallRepliedAsync(string business, string? delay)
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var api = new RulesApiClient(rules.CreateAuthorizedClient());
+        await api.PutNumberAsync(number, TestData.AlwaysOpen(business));
+        await api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "We'll call you back.", delay);
+
+        var response = await ingress.CreateAuthorizedClient().PostAsJsonAsync("/v1/events",
+            new { id = TestData.EventId(), type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await Eventually.ReadAsync(() => sandbox.Api.TextsToAsync(contact), texts => texts.Count > 0);
+        return contact;
     }
 }

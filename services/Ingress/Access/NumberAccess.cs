@@ -18,12 +18,17 @@ public sealed partial class NumberAccess(RulesAsker rules, IFusionCache answers,
     public bool IsAnotherWorkspacesNumber(string presentedKey, Guid workspaceId, string phoneNumber)
     {
         var question = $"number:{workspaceId:N}:{phoneNumber}";
+        // A fresh answer is all an event needs; an old or missing one is used (or not) and asked again.
+        if (answers.TryGet<bool>(question) is { HasValue: true } fresh)
+        {
+            return fresh.Value;
+        }
         var known = answers.TryGet<bool>(question, options.Value.Answers);
         _ = BringUpToDateAsync(question, presentedKey, phoneNumber);
         return known.GetValueOrDefault(false);
     }
 
-    /// <summary>Asks rules unless the remembered answer is fresh; one request per question at a time.</summary>
+    /// <summary>Asks rules, one request per question at a time.</summary>
     private async Task BringUpToDateAsync(string question, string presentedKey, string phoneNumber)
     {
         try

@@ -1,14 +1,14 @@
 using AutoReply.Messaging;
-using MassTransit;
 
 namespace AutoReply.Rules.Delivery;
 
 /// <summary>
 /// Delivery states are copied onto decisions in batches of up to <see cref="BatchSize"/>, gathered for
-/// at most <see cref="BatchWindow"/>: one read and one save for all of them. Two replicas changing one
-/// decision at once meet on its row version, and the retry reads it again.
+/// at most <see cref="BatchWindow"/>, one batch at a time per replica: one read and one save for all of
+/// them. Two replicas changing one decision at once meet on its row version, and the retry reads it again.
 /// </summary>
-public sealed class SendStateConsumerDefinition() : ConsumerPolicy<SendStateConsumer>(Queue, concurrentMessageLimit: BatchSize * ConcurrentBatches)
+public sealed class SendStateConsumerDefinition()
+    : BatchConsumerPolicy<SendStateConsumer>(Queue, BatchSize, BatchWindow, ConcurrentBatches)
 {
     public const string Queue = "send-state";
 
@@ -17,13 +17,4 @@ public sealed class SendStateConsumerDefinition() : ConsumerPolicy<SendStateCons
     public const int ConcurrentBatches = 1;
 
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SendStateConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        consumerConfigurator.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(BatchSize)
-            .SetTimeLimit(BatchWindow)
-            .SetConcurrencyLimit(ConcurrentBatches));
-        base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
-    }
 }

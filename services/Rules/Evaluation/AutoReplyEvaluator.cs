@@ -89,14 +89,15 @@ public sealed partial class AutoReplyEvaluator(
         var spend = await SpendBudgetsAsync(verdicts, facts, claims, now, cancellationToken);
         List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, facts.WorkspaceOf(v.Event), v.Verdict, now))];
         await decisionLog.WriteAsync(decisions, cancellationToken);
-        db.ScheduledReplies.AddRange(decisions.Where(d => d.Outcome == Outcome.Scheduled).Select(d => new ScheduledReply { DecisionId = d.Id, DueAt = d.DueAt!.Value, TraceParent = Activity.Current?.Id }));
+        List<Decision> scheduled = [.. decisions.Where(d => d.Outcome == Outcome.Scheduled)];
+        db.ScheduledReplies.AddRange(scheduled.Select(d => new ScheduledReply { DecisionId = d.Id, DueAt = d.DueAt!.Value, TraceParent = Activity.Current?.Id }));
         List<OutboxMessage> commands = [.. decisions.Where(d => d.Outcome == Outcome.Sent).Select(outbox.AddReply)];
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
 
         // The texts first: Redis's copy of the claims only saves later batches a database read.
         await outbox.DeliverAsync(commands, cancellationToken);
-        alarm.Set(decisions.Where(d => d.Outcome == Outcome.Scheduled).Select(d => d.DueAt!.Value));
+        alarm.Set(scheduled.Select(d => d.DueAt!.Value));
         await cooldowns.RememberAsync(claims);
         foreach (var budget in spend.NewlyExhausted)
         {

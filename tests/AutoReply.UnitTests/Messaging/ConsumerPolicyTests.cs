@@ -18,12 +18,25 @@ public sealed class ConsumerPolicyTests
         var types = Services.SelectMany(assembly => assembly.GetTypes()).ToList();
         var consumers = types.Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IConsumer).IsAssignableFrom(type));
         var defined = types
-            .Select(type => type.BaseType)
-            .Where(baseType => baseType is { IsGenericType: true } && baseType.GetGenericTypeDefinition() == typeof(ConsumerPolicy<>))
-            .Select(baseType => baseType!.GetGenericArguments()[0])
+            .Select(PolicyOf)
+            .OfType<Type>()
+            .Select(policy => policy.GetGenericArguments()[0])
             .ToHashSet();
 
         Assert.Empty(consumers.Where(consumer => !defined.Contains(consumer)).Select(consumer => consumer.Name));
+    }
+
+    /// <summary>The <c>ConsumerPolicy&lt;T&gt;</c> a definition derives from, directly or through a batch policy.</summary>
+    private static Type? PolicyOf(Type type)
+    {
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (baseType.IsGenericType && baseType.GetGenericTypeDefinition() == typeof(ConsumerPolicy<>))
+            {
+                return baseType;
+            }
+        }
+        return null;
     }
 
     [Fact]
