@@ -7,8 +7,9 @@ namespace AutoReply.Contracts.Commands;
 /// </summary>
 public static class Queues
 {
-    /// <summary>The sender's queue for <see cref="SendAutoReply"/>.</summary>
+    /// <summary>The sender's queue for <see cref="SendAutoReply"/>, and the fanout exchange of that name bound to it alone.</summary>
     public const string SendAutoReply = "send-auto-reply";
 
+    /// <summary>The address rules sends <see cref="SendAutoReply"/> to: the exchange <see cref="SendAutoReply"/> (MassTransit's <c>exchange:</c> address).</summary>
     public static Uri SendAutoReplyAddress { get; } = new($"exchange:{SendAutoReply}");
 }

@@ -6,7 +6,9 @@ namespace AutoReply.Contracts;
 [JsonConverter(typeof(JsonStringEnumConverter<Outcome>))]
 public enum Outcome
 {
+    /// <summary>An auto-reply was sent (handed to the sender).</summary>
     [JsonStringEnumMemberName("sent")] Sent,
+    /// <summary>No auto-reply, for the <see cref="SuppressionReason"/> the decision records.</summary>
     [JsonStringEnumMemberName("suppressed")] Suppressed,
 
     /// <summary>A reply with a delay, waiting for its due time; it becomes <see cref="Sent"/> or <see cref="Cancelled"/>.</summary>
@@ -20,12 +22,19 @@ public enum Outcome
 [JsonConverter(typeof(JsonStringEnumConverter<SuppressionReason>))]
 public enum SuppressionReason
 {
+    /// <summary>The slot for the event's trigger, at the moment it happened, has no auto-reply.</summary>
     [JsonStringEnumMemberName("no_auto_reply")] NoAutoReply,
+    /// <summary>The contact already got an auto-reply from this number within the cooldown.</summary>
     [JsonStringEnumMemberName("cooldown")] Cooldown,
+    /// <summary>The business called or texted the contact by hand recently.</summary>
     [JsonStringEnumMemberName("recent_activity")] RecentActivity,
+    /// <summary>The contact opted out of texts from this number.</summary>
     [JsonStringEnumMemberName("opted_out")] OptedOut,
+    /// <summary>The event was older than the number's <c>maxEventAge</c> when it was evaluated.</summary>
     [JsonStringEnumMemberName("stale")] Stale,
+    /// <summary>The business number has no settings, or belongs to another workspace than the one that submitted the event.</summary>
     [JsonStringEnumMemberName("unknown_number")] UnknownNumber,
+    /// <summary>The text was a keyword (STOP, START, HELP…), answered as such.</summary>
     [JsonStringEnumMemberName("keyword")] Keyword,
 
     /// <summary>The contact's events arrive faster than a person could produce them: another automated system, most likely.</summary>
