@@ -259,6 +259,20 @@ public sealed class AsyncApiDocumentTests
         Assert.Null(context.Headers.Get<string>(EventHeaders.Workspace));
     }
 
+    [Fact]
+    public void A_raw_json_body_is_read_as_an_envelope_and_fails()
+    {
+        // The services' bus adds no serializer: MassTransit's defaults, which read any content type as its envelope.
+        var serialization = new MassTransit.Configuration.SerializationConfiguration().CreateSerializerCollection();
+        var deserializer = serialization.GetMessageDeserializer(new System.Net.Mime.ContentType("application/json"));
+        Assert.Equal((string?)Document["defaultContentType"], deserializer.ContentType.MediaType);
+
+        var raw = JsonSerializer.Serialize(new CallMissed("evt-1", "+14155550100", "+14155550199", DateTimeOffset.UnixEpoch), MassTransitJson);
+
+        // A message that cannot be deserialized is moved to the endpoint's _error queue.
+        Assert.Throws<System.Runtime.Serialization.SerializationException>(() => deserializer.Deserialize(new StringMessageBody(raw), EmptyHeaders.Instance));
+    }
+
     private static IEnumerable<Type> MessageTypes() =>
         Contracts.GetExportedTypes()
             .Where(type => type.IsClass && !type.IsAbstract && (type.Namespace == typeof(CallMissed).Namespace || type.Namespace == typeof(SendAutoReply).Namespace))
