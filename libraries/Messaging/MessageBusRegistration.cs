@@ -15,7 +15,7 @@ public static class MessageBusRegistration
     /// persistent messages (MassTransit's default) on quorum queues (written to disk before the broker
     /// confirms, so what it acknowledged survives its crash), and the error queue for messages that
     /// still fail after their consumer's retries (<see cref="ConsumerPolicy{TConsumer}"/>), so an
-    /// accepted event is never dropped. The bus health check reports under <c>/health</c>.
+    /// accepted event is never dropped. The bus health check reports under <c>/health/report</c>.
     /// </summary>
     public static IHostApplicationBuilder AddMessageBus(
         this IHostApplicationBuilder builder,
@@ -38,6 +38,9 @@ public static class MessageBusRegistration
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // In the detailed report only: MassTransit's default "ready" tag would take every replica
+            // out of its Service while the broker is away (requests get a 503 instead).
+            bus.ConfigureHealthCheckOptions(health => health.Tags.Add("masstransit"));
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)

@@ -17,6 +17,8 @@ public static class IngressRegistration
         builder.Services.AddSingleton<EventIdRegistry>();
         builder.Services.AddSingleton<IngressMetrics>();
         builder.Services.AddScoped<EventIntake>();
+        builder.Services.AddSingleton<BrokerCircuit>();
+        builder.Services.AddHealthChecks().AddCheck<BrokerCircuit>(BrokerCircuit.HealthCheckName);
         builder.Services.AddOptions<KeyCheckOptions>()
             .Bind(builder.Configuration.GetSection(KeyCheckOptions.Section))
             .ValidateDataAnnotations()

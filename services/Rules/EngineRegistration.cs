@@ -40,7 +40,7 @@ public static class EngineRegistration
         builder.Services.AddScoped<DueReplies>();
         builder.Services.AddSingleton<DueReplyAlarm>();
         builder.Services.AddHostedService<DueReplyDispatcher>();
-        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheckName, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheckName);
         return builder;
     }
 }

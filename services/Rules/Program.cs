@@ -13,6 +13,7 @@ public class Program
 
         var app = builder.Build();
 
+        app.UseHttpDefaults();
         app.UseProblemDetailsErrors();
         app.MapDefaultEndpoints();
 

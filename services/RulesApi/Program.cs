@@ -18,6 +18,7 @@ public class Program
 
         var app = builder.Build();
 
+        app.UseHttpDefaults();
         app.UseProblemDetailsErrors();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -27,7 +27,7 @@ public static class SenderRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddProviderClient();
-        builder.Services.AddHealthChecks().AddCheck<ProviderCircuitState>(ProviderHealthCheck, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<ProviderCircuitState>(ProviderHealthCheck);
         return builder;
     }
 

@@ -14,6 +14,7 @@ public class Program
 
         var app = builder.Build();
 
+        app.UseHttpDefaults();
         app.UseProblemDetailsErrors();
         app.MapDefaultEndpoints();
         app.MapOpenApiDocument();

@@ -1,3 +1,4 @@
+using AutoReply.ServiceDefaults.Http;
 using AutoReply.Web.Account;
 using AutoReply.Web.AutoReplies;
 using AutoReply.Web.Components;
@@ -15,6 +16,7 @@ public class Program
 
         var app = builder.Build();
 
+        app.UseHttpDefaults();
         app.UseErrorPages();
         app.UseAuthentication();
         app.UseAuthorization();

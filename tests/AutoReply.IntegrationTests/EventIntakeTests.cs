@@ -32,7 +32,7 @@ public sealed class EventIntakeTests(RealServers servers) : IAsyncLifetime
     {
         var broker = DispatchProxy.Create<IPublishEndpoint, UnconfirmedPublishes>();
         var registry = new EventIdRegistry(redis, TimeProvider.System);
-        var intake = new EventIntake(registry, broker, new IngressMetrics(meters.GetRequiredService<IMeterFactory>()), clock, NullLogger<EventIntake>.Instance);
+        var intake = new EventIntake(registry, broker, new BrokerCircuit(clock, NullLoggerFactory.Instance), new IngressMetrics(meters.GetRequiredService<IMeterFactory>()), clock, NullLogger<EventIntake>.Instance);
         var e = new ValidEvent(TestData.EventId(), EventType.CallMissed, TestData.PhoneNumber(), TestData.PhoneNumber(), DateTimeOffset.UtcNow, null);
 
         var accepting = intake.AcceptAsync(e, workspaceId: null, TestContext.Current.CancellationToken);

@@ -5,6 +5,7 @@ using AutoReply.Ingress.Deduplication;
 using AutoReply.ServiceDefaults.Logging;
 using AutoReply.Messaging;
 using MassTransit;
+using Polly.CircuitBreaker;
 using StackExchange.Redis;
 
 namespace AutoReply.Ingress.Events;
@@ -29,6 +30,7 @@ public enum IntakeStatus
 public sealed partial class EventIntake(
     EventIdRegistry registry,
     IPublishEndpoint bus,
+    BrokerCircuit broker,
     IngressMetrics metrics,
     TimeProvider clock,
     ILogger<EventIntake> logger)
@@ -45,6 +47,11 @@ public sealed partial class EventIntake(
     /// <param name="workspaceId">The workspace whose key submitted it; none for the provider's inbound texts, which are the platform's own.</param>
     public async Task<IntakeStatus> AcceptAsync(ValidEvent e, Guid? workspaceId, CancellationToken cancellationToken)
     {
+        if (broker.IsOpen)
+        {
+            metrics.Record(e.Type, IntakeStatus.BusUnavailable);
+            return IntakeStatus.BusUnavailable;
+        }
         var registryId = workspaceId is { } id ? $"{id:N}:{e.Id}" : e.Id;
         EventIdClaim claim;
         try
@@ -71,7 +78,7 @@ public sealed partial class EventIntake(
         using var publishTimeout = new CancellationTokenSource(PublishTimeout, clock);
         try
         {
-            await bus.PublishRoutedAsync(
+            await broker.PublishAsync(async token => await bus.PublishRoutedAsync(
                 CommunicationEvents.Create(e.Type, e.Id, e.PhoneNumber, e.Contact, e.OccurredAt, e.Body),
                 context =>
                 {
@@ -80,7 +87,14 @@ public sealed partial class EventIntake(
                         context.Headers.Set(EventHeaders.Workspace, workspaceId.ToString());
                     }
                 },
-                publishTimeout.Token);
+                token), publishTimeout.Token);
+        }
+        catch (BrokenCircuitException)
+        {
+            // Another request's failure opened the circuit meanwhile; it logged the reason.
+            await registry.ReleaseAsync(claim, registryId);
+            metrics.Record(e.Type, IntakeStatus.BusUnavailable);
+            return IntakeStatus.BusUnavailable;
         }
         catch (Exception ex)
         {

@@ -7,7 +7,10 @@ namespace AutoReply.IntegrationTests.Infrastructure;
 /// One AutoReply service in the test process, wired to the real servers exactly as the AppHost
 /// wires it (connection strings by name), plus any settings the test adds.
 /// </summary>
-public sealed class ServiceFactory<TEntryPoint>(RealServers servers, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ServiceFactory<TEntryPoint>(
+    RealServers servers,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    string environment = "Development")
     : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
@@ -15,7 +18,7 @@ public sealed class ServiceFactory<TEntryPoint>(RealServers servers, IReadOnlyDi
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         foreach (var (name, value) in servers.ConnectionStrings)
         {
             builder.UseSetting($"ConnectionStrings:{name}", value);
