@@ -36,6 +36,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Meters and activity sources the services publish besides the framework's own.</summary>
     public static readonly string[] TelemetrySources = ["AutoReply.*", "MassTransit"];
 
+    /// <summary>Polly's meter: every retry, timeout and circuit-breaker transition of a resilience pipeline (<c>resilience.polly.strategy.events</c>).</summary>
+    public const string PollyMeter = "Polly";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -68,6 +71,7 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetrySources)
+                .AddMeter(PollyMeter)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddProcessor<QuickRedisCommands>()

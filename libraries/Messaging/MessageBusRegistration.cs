@@ -2,6 +2,7 @@ using AutoReply.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -35,6 +36,12 @@ public static class MessageBusRegistration
             .Bind(builder.Configuration.GetSection(MessagingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(connection);
+        builder.Services.AddSingleton<QueueBacklog>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<QueueBacklog>());
+        builder.Services.AddReceiveEndpointObserver(services => services.GetRequiredService<QueueBacklog>());
+        builder.Services.AddReceiveObserver(services => services.GetRequiredService<QueueBacklog>());
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -2,6 +2,7 @@ using MassTransit;
 using AutoReply.Domain.Data;
 using AutoReply.Rules.Delivery;
 using AutoReply.Rules.Evaluation;
+using AutoReply.Rules.Hosting;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.Scheduling;
@@ -40,6 +41,7 @@ public static class EngineRegistration
         builder.Services.AddScoped<DueReplies>();
         builder.Services.AddSingleton<DueReplyAlarm>();
         builder.Services.AddHostedService<DueReplyDispatcher>();
+        builder.Services.AddHostedService<RulesBacklog>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheckName);
         return builder;
     }

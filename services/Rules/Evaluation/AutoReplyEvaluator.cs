@@ -101,6 +101,7 @@ public sealed partial class AutoReplyEvaluator(
         await cooldowns.RememberAsync(claims);
         foreach (var budget in spend.NewlyExhausted)
         {
+            metrics.RecordBudgetExhausted(ofNumber: budget.PhoneNumberOf() is not null);
             if (budget.PhoneNumberOf() is { } phoneNumber)
             {
                 LogNumberBudgetSpent(logger, phoneNumber, budget.Day, budget.Sent);

@@ -18,6 +18,18 @@ public sealed partial class InOrderRecovery(TimeProvider clock, ILogger<InOrderR
     /// <summary>The batches waiting for the database, in the order they were consumed; the first is trying.</summary>
     private readonly List<Turn> line = [];
 
+    /// <summary>The batches waiting for the database now, the one trying included.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (sync)
+            {
+                return line.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="batch"/>, consumed at <paramref name="consumedAt"/> (a
     /// <see cref="TimeProvider.GetTimestamp"/>), now or after the batches consumed before it that

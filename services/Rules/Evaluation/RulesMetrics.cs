@@ -9,6 +9,7 @@ public sealed class RulesMetrics
     public const string MeterName = "AutoReply.Rules";
     private readonly Counter<long> decisions;
     private readonly Histogram<int> batchSizes;
+    private readonly Counter<long> budgetsExhausted;
 
     public RulesMetrics(IMeterFactory meters)
     {
@@ -19,7 +20,12 @@ public sealed class RulesMetrics
         batchSizes = meter.CreateHistogram<int>(
             "autoreply.rules.batch.size", unit: "{event}", description: "Events evaluated together in one batch.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100] });
+        budgetsExhausted = meter.CreateCounter<long>(
+            "autoreply.rules.budgets.exhausted", unit: "{budget}", description: "Daily send budgets used up, by scope (number or workspace): no more replies from them until the next day (UTC).");
     }
+
+    public void RecordBudgetExhausted(bool ofNumber) =>
+        budgetsExhausted.Add(1, new KeyValuePair<string, object?>("scope", ofNumber ? "number" : "workspace"));
 
     public void RecordBatch(int events) => batchSizes.Record(events);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -6,6 +7,8 @@ using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
+
+using AutoReply.Sender.Delivery;
 
 namespace AutoReply.Sender.Provider;
 
@@ -139,10 +142,19 @@ public static class ProviderPipeline
         context.GetRequestMessage()?.Options.TryGetValue(SendingNumber, out var number) == true ? number : "";
 }
 
-/// <summary>Whether the provider's circuit is open, for the health check and the logs.</summary>
-public sealed class ProviderCircuitState(ILogger<ProviderCircuitState> logger) : IHealthCheck
+/// <summary>Whether the provider's circuit is open, for the health check, the logs and the gauge <c>autoreply.sender.provider.circuit_open</c>.</summary>
+public sealed class ProviderCircuitState : IHealthCheck
 {
+    private readonly ILogger<ProviderCircuitState> logger;
     private volatile bool open;
+
+    public ProviderCircuitState(IMeterFactory meters, ILogger<ProviderCircuitState> logger)
+    {
+        this.logger = logger;
+        meters.Create(SenderMetrics.MeterName).CreateObservableGauge(
+            "autoreply.sender.provider.circuit_open", () => open ? 1 : 0, unit: "{circuit}",
+            description: "1 while the circuit breaker to the SMS provider is open (sends wait for it to recover), else 0.");
+    }
 
     public ValueTask Opened()
     {
