@@ -62,5 +62,6 @@ builder.AddService<Projects.AutoReply_Web>("web", port: 5070)
     .WithReference(rulesApi).WaitFor(rulesApi);
 
 builder.PrintDevelopmentAccess();
+builder.StopServicesFirst();
 
 await builder.Build().RunAsync();

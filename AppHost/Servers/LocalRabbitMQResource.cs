@@ -12,6 +12,7 @@ public sealed class LocalRabbitMQResource(string name, ParameterResource passwor
 {
     internal const string EndpointName = "tcp";
     internal const string DistributionEndpointName = "dist";
+    internal const string MetricsEndpointName = "metrics";
     internal const string UserName = "guest";
 
     public ParameterResource PasswordParameter { get; } = password;
@@ -65,9 +66,11 @@ public static class LocalRabbitMQBuilderExtensions
 
         var primary = rabbitMq.PrimaryEndpoint;
         var distribution = new EndpointReference(rabbitMq, LocalRabbitMQResource.DistributionEndpointName);
+        var metrics = new EndpointReference(rabbitMq, LocalRabbitMQResource.MetricsEndpointName);
         return builder.AddResource(rabbitMq)
             .WithEndpoint(name: LocalRabbitMQResource.EndpointName, scheme: "amqp", isProxied: false)
             .WithEndpoint(name: LocalRabbitMQResource.DistributionEndpointName, isProxied: false)
+            .WithHttpEndpoint(name: LocalRabbitMQResource.MetricsEndpointName, isProxied: false)
             .WithEnvironment(context =>
             {
                 var env = context.EnvironmentVariables;
@@ -95,11 +98,16 @@ public static class LocalRabbitMQBuilderExtensions
                 LocalServerFiles.Require(rabbitMq.Command, "rabbitmq-server");
                 Directory.CreateDirectory(Path.Combine(dataDirectory, "mnesia"));
                 // The default user is created from this file when the node's database is new.
+                // Prometheus' format on the metrics endpoint, queue by queue (depth, consumers, messages
+                // unacknowledged), as a production broker would be scraped (README "Operations").
                 await File.WriteAllTextAsync(configFile, $"""
                     default_user = {LocalRabbitMQResource.UserName}
                     default_pass = {await password.GetValueAsync(cancellationToken)}
+                    prometheus.tcp.ip = 127.0.0.1
+                    prometheus.tcp.port = {await metrics.Property(EndpointProperty.TargetPort).GetValueAsync(cancellationToken)}
+                    prometheus.return_per_object_metrics = true
                     """, cancellationToken);
-                await File.WriteAllTextAsync(pluginsFile, "[].", cancellationToken);
+                await File.WriteAllTextAsync(pluginsFile, "[rabbitmq_prometheus].", cancellationToken);
                 await File.WriteAllTextAsync(Path.Combine(dataDirectory, "rabbitmq-env.conf"), "", cancellationToken);
             })
             .OnConnectionStringAvailable(async (resource, _, cancellationToken) =>

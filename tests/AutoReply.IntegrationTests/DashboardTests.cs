@@ -70,7 +70,7 @@ public sealed class DashboardTests(AppHostFixture system)
     }
 
     [Fact]
-    public async Task The_autoreply_meters_are_on_the_metrics_page()
+    public async Task The_autoreply_meters_and_the_backlog_gauges_an_operator_acts_on_are_on_the_metrics_page()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
         var rules = new RulesApiClient(system.Client("rules-api"));
@@ -92,6 +92,14 @@ public sealed class DashboardTests(AppHostFixture system)
             ("rules", "autoreply.rules.batch.size"),
             ("sender", "autoreply.sender.sends"),
             ("sender", "autoreply.sender.provider.duration"),
+            ("rules", "autoreply.queue.depth"),
+            ("rules", "autoreply.queue.oldest_age"),
+            ("rules", "autoreply.outbox.oldest_age"),
+            ("rules", "autoreply.scheduling.overdue"),
+            ("rules", "autoreply.rules.recovery.waiting"),
+            ("sender", "autoreply.queue.depth"),
+            ("sender", "autoreply.sender.provider.circuit_open"),
+            ("ingress", "autoreply.health.status"),
         };
         foreach (var (resource, instrument) in meters)
         {

@@ -1,4 +1,6 @@
 using AutoReply.Ingress.Access;
+using AutoReply.ServiceDefaults.Health;
+using AutoReply.ServiceDefaults.Http;
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
@@ -55,10 +57,14 @@ public sealed class KubernetesManifestTests
         "OTEL_TRACES_SAMPLER",
         "OTEL_TRACES_SAMPLER_ARG",
         "Messaging__RetryLimit",
+        "Messaging__BacklogInterval",
+        $"{HealthReportAccess.Section}__{nameof(HealthReportAccess.ReportKey)}",
+        $"{ProxyOptions.Section}__{nameof(ProxyOptions.ForwardLimit)}",
     ];
 
-    /// <summary>Open-ended sections every service reads (log levels are keyed by category).</summary>
-    private static readonly string[] EveryServicePrefixes = ["Logging__"];
+
+    /// <summary>Open-ended sections every service reads (log levels are keyed by category; the known proxies are a list).</summary>
+    private static readonly string[] EveryServicePrefixes = ["Logging__", $"{ProxyOptions.Section}__{nameof(ProxyOptions.KnownNetworks)}__"];
 
     /// <summary>Each Deployment by name: its service's code, the names it cannot start without, and every name it reads.</summary>
     private static readonly Dictionary<string, ServiceConfiguration> Services = new()
