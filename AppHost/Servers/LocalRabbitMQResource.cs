@@ -19,11 +19,14 @@ public sealed class LocalRabbitMQResource(string name, ParameterResource passwor
 
     public EndpointReference PrimaryEndpoint => new(this, EndpointName);
 
+    /// <summary>The Erlang node name, by which the nodes of a cluster and RabbitMQ's command-line tools find it.</summary>
+    public string NodeName => $"{Name}@localhost";
+
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"amqp://{UserName}:{PasswordParameter:uri}@{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
 }
 
-/// <summary>The Erlang port mapper of one local RabbitMQ node, so that it stops with the AppHost.</summary>
+/// <summary>The Erlang port mapper of the local RabbitMQ nodes, so that it stops with the AppHost.</summary>
 public sealed class ErlangPortMapperResource(string name) : ExecutableResource(name, "/usr/bin/epmd", Path.GetTempPath())
 {
     internal const string EndpointName = "tcp";
@@ -42,17 +45,37 @@ public static class LocalRabbitMQBuilderExtensions
     public static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password");
+        var epmd = builder.AddErlangPortMapper($"{name}-epmd");
+        var node = builder.AddLocalRabbitMQNode(name, password, epmd.Resource, clusterNodeNames: []);
+        epmd.WithParentRelationship(node);
+        return node;
+    }
+
+    internal static IResourceBuilder<ErlangPortMapperResource> AddErlangPortMapper(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        var epmd = new ErlangPortMapperResource(name);
+        return builder.AddResource(epmd)
+            .WithEndpoint(name: ErlangPortMapperResource.EndpointName, isProxied: false)
+            .WithArgs("-port", epmd.Endpoint.Property(EndpointProperty.TargetPort))
+            .WithIconName("PlugConnected");
+    }
+
+    /// <summary>
+    /// One node. Given <paramref name="clusterNodeNames"/>, a node whose database is new joins the
+    /// first of them that runs (RabbitMQ's classic peer discovery); a node that was in the cluster
+    /// rejoins it by itself.
+    /// </summary>
+    internal static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQNode(
+        this IDistributedApplicationBuilder builder,
+        [ResourceName] string name,
+        ParameterResource password,
+        ErlangPortMapperResource epmd,
+        IReadOnlyList<string> clusterNodeNames)
+    {
         var dataDirectory = LocalServerFiles.DataDirectory(builder, name);
         var rabbitMq = new LocalRabbitMQResource(name, password, dataDirectory);
         var configFile = Path.Combine(dataDirectory, "rabbitmq.conf");
         var pluginsFile = Path.Combine(dataDirectory, "enabled_plugins");
-
-        var epmd = new ErlangPortMapperResource($"{name}-epmd");
-        var portMapper = builder.AddResource(epmd)
-            .WithEndpoint(name: ErlangPortMapperResource.EndpointName, isProxied: false)
-            .WithArgs("-port", epmd.Endpoint.Property(EndpointProperty.TargetPort))
-            .WithParentRelationship(rabbitMq)
-            .WithIconName("PlugConnected");
 
         var healthCheckKey = $"{name}_check";
         string? connectionString = null;
@@ -76,7 +99,7 @@ public static class LocalRabbitMQBuilderExtensions
                 var env = context.EnvironmentVariables;
                 // Executes erl in place (instead of forking it), so DCP watches the node itself.
                 env["RUNNING_UNDER_SYSTEMD"] = "true";
-                env["RABBITMQ_NODENAME"] = $"{name}@localhost";
+                env["RABBITMQ_NODENAME"] = rabbitMq.NodeName;
                 env["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 env["RABBITMQ_NODE_PORT"] = primary.Property(EndpointProperty.TargetPort);
                 // Its default (AMQP port + 20000) overflows for the high ports DCP hands out.
@@ -92,7 +115,7 @@ public static class LocalRabbitMQBuilderExtensions
                 // Logs on standard output, where the dashboard shows them.
                 env["RABBITMQ_LOGS"] = "-";
             })
-            .WaitFor(portMapper)
+            .WaitFor(builder.CreateResourceBuilder(epmd))
             .OnBeforeResourceStarted(async (_, _, cancellationToken) =>
             {
                 LocalServerFiles.Require(rabbitMq.Command, "rabbitmq-server");
@@ -100,13 +123,17 @@ public static class LocalRabbitMQBuilderExtensions
                 // The default user is created from this file when the node's database is new.
                 // Prometheus' format on the metrics endpoint, queue by queue (depth, consumers, messages
                 // unacknowledged), as a production broker would be scraped (README "Operations").
-                await File.WriteAllTextAsync(configFile, $"""
-                    default_user = {LocalRabbitMQResource.UserName}
-                    default_pass = {await password.GetValueAsync(cancellationToken)}
-                    prometheus.tcp.ip = 127.0.0.1
-                    prometheus.tcp.port = {await metrics.Property(EndpointProperty.TargetPort).GetValueAsync(cancellationToken)}
-                    prometheus.return_per_object_metrics = true
-                    """, cancellationToken);
+                string[] cluster = clusterNodeNames.Count == 0 ? [] : [
+                    "cluster_formation.peer_discovery_backend = classic_config",
+                    .. clusterNodeNames.Select((node, index) => $"cluster_formation.classic_config.nodes.{index + 1} = {node}")];
+                await File.WriteAllLinesAsync(configFile, [
+                    $"default_user = {LocalRabbitMQResource.UserName}",
+                    $"default_pass = {await password.GetValueAsync(cancellationToken)}",
+                    "prometheus.tcp.ip = 127.0.0.1",
+                    $"prometheus.tcp.port = {await metrics.Property(EndpointProperty.TargetPort).GetValueAsync(cancellationToken)}",
+                    "prometheus.return_per_object_metrics = true",
+                    .. cluster,
+                ], cancellationToken);
                 await File.WriteAllTextAsync(pluginsFile, "[rabbitmq_prometheus].", cancellationToken);
                 await File.WriteAllTextAsync(Path.Combine(dataDirectory, "rabbitmq-env.conf"), "", cancellationToken);
             })

@@ -14,12 +14,19 @@ public static class ServerResources
 {
     public const string ServersSetting = "AppHost:Servers";
 
+    /// <summary>How many RabbitMQ nodes the AppHost runs: 1 (the default), or 3 for a cluster that survives losing one.</summary>
+    public const string BrokerNodesSetting = "AppHost:BrokerNodes";
+
     public static IResourceBuilder<IResourceWithConnectionString> AddMessageBroker(this IDistributedApplicationBuilder builder, [ResourceName] string name) =>
-        HostingOf(builder, name) switch
+        (HostingOf(builder, name), builder.Configuration.GetValue(BrokerNodesSetting, 1)) switch
         {
-            ServerHosting.External => builder.AddConnectionString(name),
-            ServerHosting.Container => builder.AddRabbitMQ(name).WithDataVolume(),
-            _ => builder.AddLocalRabbitMQ(name),
+            (_, < 1) => throw new DistributedApplicationException($"{BrokerNodesSetting} must be 1 or more."),
+            (ServerHosting.External, _) => builder.AddConnectionString(name),
+            (ServerHosting.Container, 1) => builder.AddRabbitMQ(name).WithDataVolume(),
+            (ServerHosting.Container, _) => throw new DistributedApplicationException(
+                $"{BrokerNodesSetting} above 1 runs the local rabbitmq-server nodes: set {ServersSetting}=executables."),
+            (_, 1) => builder.AddLocalRabbitMQ(name),
+            (_, var nodes) => builder.AddLocalRabbitMQCluster(name, nodes),
         };
 
     public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, [ResourceName] string name) =>

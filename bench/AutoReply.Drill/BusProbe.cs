@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AutoReply.Messaging;
 using MassTransit;
 
 namespace AutoReply.Drill;
@@ -17,7 +18,7 @@ public static class BusProbe
         var queue = $"drill-bus-probe-{Guid.NewGuid():N}";
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(new Uri(rabbitMqConnectionString), host => host.PublisherConfirmation = true);
+            RabbitMqConnectionString.Parse(rabbitMqConnectionString).ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
             rabbit.ReceiveEndpoint(queue, endpoint =>
             {
                 endpoint.AutoDelete = true;

@@ -27,6 +27,14 @@ public sealed class Drill(DrillSystem system, DrillOptions options, TextWriter l
     {
         var traffic = Traffic.Generate(options);
         var faults = Faults.Parse(options.Faults).Where(system.CanInject).ToList();
+        // "all" means every fault this system can take; a fault named on its own must strike, or the drill proves nothing.
+        var cannot = Faults.Parse(options.Faults).Except(faults).ToList();
+        if (!options.Faults.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) && cannot.Count > 0)
+        {
+            throw new ArgumentException(
+                $"This system cannot take {string.Join(", ", cannot.Select(Faults.Name))}: an attached system takes only the provider faults and redis-data-loss, "
+                + "broker-node-kill needs a broker cluster (--BrokerNodes 3), rabbitmq-restart a single node.");
+        }
         await log.WriteLineAsync($"{traffic.Events.Count:N0} posts over {options.Duration} s to {traffic.Pairs.Count:N0} contacts of {options.Numbers} numbers ({traffic.DelayedNumbers.Count()} replying after {options.ReplyDelaySeconds} s; seed {options.Seed}); faults: {(faults.Count == 0 ? "none" : string.Join(", ", faults.Select(Faults.Name)))}");
         await RegisterNumbersAsync(traffic, cancellationToken);
 

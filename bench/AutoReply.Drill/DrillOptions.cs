@@ -34,6 +34,9 @@ public sealed class DrillOptions
     /// <summary>Seeds the generated stream (numbers, contacts, events); 0 picks one, which the report prints so a run can be repeated.</summary>
     public int Seed { get; set; }
 
+    /// <summary>RabbitMQ nodes when the drill starts the system: 1, or 3 for a cluster (the <c>broker-node-kill</c> fault needs one).</summary>
+    public int BrokerNodes { get; set; } = 1;
+
     /// <summary>Where the servers keep their data when the drill starts the system; a temporary folder when empty.</summary>
     public string? DataDirectory { get; set; }
 

@@ -8,6 +8,7 @@ using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using AutoReply.AppHost.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -71,8 +72,31 @@ public sealed class DrillSystem : IAsyncDisposable
         .Where(e => e.Url is not null)
         .Select(e => (e.Name, new Uri(new Uri(e.Url!), "/metrics")))];
 
-    public bool CanInject(Fault fault) => app is not null || fault is Fault.RedisDataLoss && RedisConnectionString is not null
-        || fault is Fault.Provider500 or Fault.Provider429 or Fault.ProviderSlow;
+    public bool CanInject(Fault fault) => fault switch
+    {
+        Fault.BrokerNodeKill => BrokerNodes.Count > 1,
+        Fault.RabbitMqRestart => app is not null && BrokerNodes.Count == 1,
+        Fault.RedisDataLoss => RedisConnectionString is not null,
+        Fault.Provider500 or Fault.Provider429 or Fault.ProviderSlow => true,
+        _ => app is not null,
+    };
+
+    /// <summary>The local RabbitMQ nodes of the system the drill started or was handed (a cluster's, or the one node).</summary>
+    private IReadOnlyList<LocalRabbitMQResource> BrokerNodes => app is null ? [] : [.. app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalRabbitMQResource>()];
+
+    /// <summary>The broker cluster as RabbitMQ's tools see it; null when the system has one node or none the drill runs.</summary>
+    public BrokerCluster? BrokerCluster()
+    {
+        if (BrokerNodes.Count < 2)
+        {
+            return null;
+        }
+        var portMapperPort = resources.Values
+            .Where(e => e.Resource is LocalRabbitMQResource)
+            .Select(e => e.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "ERL_EPMD_PORT")?.Value)
+            .First(port => port is not null)!;
+        return new BrokerCluster([.. BrokerNodes.Select(node => node.NodeName)], portMapperPort);
+    }
 
     /// <summary>Starts the whole system as <c>eng/run.sh</c> does, on data of its own.</summary>
     public static async Task<DrillSystem> StartAsync(DrillOptions options, CancellationToken cancellationToken)
@@ -82,7 +106,7 @@ public sealed class DrillSystem : IAsyncDisposable
         var withDashboard = options.Mode == "bench" && options.Telemetry;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AutoReply_AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = withDashboard },
-            [$"--AppHost:DataDirectory={dataDirectory}", $"--AUTOREPLY_API_KEY={options.ApiKey}"], cancellationToken);
+            [$"--AppHost:DataDirectory={dataDirectory}", $"--AUTOREPLY_API_KEY={options.ApiKey}", $"--AppHost:BrokerNodes={options.BrokerNodes}"], cancellationToken);
         // The drill's console is for its own report: the resources' logs are on the dashboard, not here.
         builder.Services.AddLogging(logging => logging
             .AddFilter("AutoReply.AppHost.Resources", LogLevel.None)
@@ -136,6 +160,10 @@ public sealed class DrillSystem : IAsyncDisposable
             case Fault.RulesKill:
                 await KillAndStartAgainAsync("rules", cancellationToken);
                 break;
+            case Fault.BrokerNodeKill:
+                var busiest = await BrokerCluster()!.BusiestQueueAsync(cancellationToken);
+                await StopAndStartAgainAsync(BrokerNodes.Single(node => node.NodeName == busiest.Leader).Name, KillProcess, cancellationToken);
+                break;
             case Fault.RabbitMqRestart:
                 await RestartAsync("rabbitmq", cancellationToken);
                 break;
@@ -174,6 +202,13 @@ public sealed class DrillSystem : IAsyncDisposable
     {
         using var service = Process.GetProcessById(ChildProcessOf(resource));
         service.Kill();
+    }
+
+    /// <summary><c>kill -9</c> of the process an executable resource runs (a RabbitMQ node executes in place).</summary>
+    private static void KillProcess(CustomResourceSnapshot resource)
+    {
+        using var process = Process.GetProcessById(int.Parse(resource.Properties.Single(p => p.Name == "executable.pid").Value!.ToString()!, CultureInfo.InvariantCulture));
+        process.Kill();
     }
 
     /// <summary>

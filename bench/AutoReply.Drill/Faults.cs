@@ -11,6 +11,12 @@ public enum Fault
 
     RabbitMqRestart,
 
+    /// <summary>
+    /// <c>kill -9</c> of the broker node leading the busiest quorum queue, then started again; only
+    /// with a cluster (<c>--BrokerNodes 3</c>).
+    /// </summary>
+    BrokerNodeKill,
+
     /// <summary>Redis restarted on its data (the append-only file).</summary>
     RedisRestart,
 
@@ -36,6 +42,7 @@ public static class Faults
         Fault.SenderKill => "sender-kill",
         Fault.RulesKill => "rules-kill",
         Fault.RabbitMqRestart => "rabbitmq-restart",
+        Fault.BrokerNodeKill => "broker-node-kill",
         Fault.RedisRestart => "redis-restart",
         Fault.RedisDataLoss => "redis-data-loss",
         Fault.PostgresRestart => "postgres-restart",

@@ -58,12 +58,7 @@ public static class MessageBusRegistration
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-                {
-                    host.Username(connection.UserName);
-                    host.Password(connection.Password);
-                    host.PublisherConfirmation = true;
-                });
+                connection.ConfigureHost(rabbit, host => host.PublisherConfirmation = true);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -113,15 +113,7 @@ public sealed partial class QueueBacklog : BackgroundService, IReceiveEndpointOb
 
     private async Task<IChannel> OpenChannelAsync(CancellationToken cancellationToken)
     {
-        broker ??= await new ConnectionFactory
-        {
-            HostName = connection.Host,
-            Port = connection.Port,
-            VirtualHost = connection.VirtualHost,
-            UserName = connection.UserName,
-            Password = connection.Password,
-            ClientProvidedName = "autoreply-queue-backlog",
-        }.CreateConnectionAsync(cancellationToken);
+        broker ??= await connection.ConnectAsync("autoreply-queue-backlog", cancellationToken);
         return await broker.CreateChannelAsync(cancellationToken: cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using AutoReply.AppHost.Servers;
+using AutoReply.IntegrationTests.Infrastructure;
 
 namespace AutoReply.IntegrationTests;
 
@@ -39,6 +40,32 @@ public sealed class AppModelTests
         Assert.Equal(Given, await rabbitMq.GetConnectionStringAsync(TestContext.Current.CancellationToken));
         Assert.DoesNotContain(resources.Values, resource => resource is LocalRabbitMQResource or ErlangPortMapperResource);
         Assert.IsType<LocalRedisResource>(resources["redis"]);
+    }
+
+    [Fact]
+    public async Task With_three_broker_nodes_the_broker_is_a_local_cluster_whose_connection_string_names_every_node()
+    {
+        using var data = new TestDataDirectory();
+        var resources = await ResourcesAsync([.. data.AppHostArguments, "--AppHost:Servers=executables", "--AppHost:BrokerNodes=3"]);
+
+        var cluster = Assert.IsType<LocalRabbitMQClusterResource>(resources["rabbitmq"]);
+        Assert.Equal(["rabbitmq-1", "rabbitmq-2", "rabbitmq-3"], cluster.Nodes.Select(node => node.Name));
+        Assert.Equal("{0},{1},{2}", cluster.ConnectionStringExpression.Format);
+        Assert.Equal(
+            cluster.Nodes.Select(node => node.ConnectionStringExpression.ValueExpression),
+            cluster.ConnectionStringExpression.ValueProviders.Cast<ReferenceExpression>().Select(node => node.ValueExpression));
+        // A new cluster forms one node after the other, each joining the one before it.
+        Assert.Equal(["rabbitmq-1", "rabbitmq-epmd"], WaitsOf(resources["rabbitmq-2"]));
+        Assert.Equal(["rabbitmq-2", "rabbitmq-epmd"], WaitsOf(resources["rabbitmq-3"]));
+        Assert.Equal(["migrations", "rabbitmq", "redis"], WaitsOf(resources["rules"]));
+    }
+
+    [Fact]
+    public async Task A_broker_cluster_with_containers_is_refused_with_the_setting_to_change()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ResourcesAsync("--AppHost:Servers=containers", "--AppHost:BrokerNodes=3"));
+
+        Assert.Contains("AppHost:Servers=executables", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,11 +82,7 @@ public sealed class RealServers : IAsyncLifetime
         var connection = RabbitMqConnectionString.Parse(RabbitMq);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-            {
-                host.Username(connection.UserName);
-                host.Password(connection.Password);
-            });
+            connection.ConfigureHost(rabbit);
             rabbit.ReceiveEndpoint(Queues.SendAutoReply, endpoint =>
             {
                 endpoint.SetQuorumQueue();

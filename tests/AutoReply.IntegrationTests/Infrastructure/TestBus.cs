@@ -71,11 +71,7 @@ public static class TestBus
         Uri? observerAddress = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-            {
-                host.Username(connection.UserName);
-                host.Password(connection.Password);
-            });
+            connection.ConfigureHost(rabbit);
             rabbit.ReceiveEndpoint(queue, endpoint =>
             {
                 endpoint.AutoDelete = true;
