@@ -9,7 +9,7 @@ namespace AutoReply.AppHost;
 /// down. It tears every resource down at once, so the services shut down after the broker, Redis,
 /// PostgreSQL and the dashboard, each waiting on a dependency that would never answer (about 12 s in
 /// all). Added after Aspire's own hosted services, this one is stopped first, while the servers still
-/// run. (Stopping the servers here too was slower: RabbitMQ waits for its port mapper stopped beside it.)
+/// run. (Stopping the servers here too was slower: the orchestrator stops them all at once.)
 /// </summary>
 internal sealed partial class ServicesStopFirst(
     DistributedApplicationModel model,
