@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -102,6 +103,10 @@ public static class ServiceDefaultsExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
             .AddCheck<StartedCheck>(StartedCheck.Name, tags: [ReadyTag]);
         builder.Services.AddSingleton<IHealthCheckPublisher, HealthMetrics>();
+        builder.Services.AddOptions<MetricsEndpointOptions>()
+            .Bind(builder.Configuration.GetSection(MetricsEndpointOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<HealthReportAccess>()
             .Bind(builder.Configuration.GetSection(HealthReportAccess.Section))
             .ValidateDataAnnotations()
@@ -127,7 +132,14 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
         app.MapGet(HealthReportPath, HealthReportWriter.WriteFullReportAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        var metricsPort = app.Services.GetRequiredService<IOptions<MetricsEndpointOptions>>().Value.Port;
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous().Add(endpoint =>
+        {
+            var scrape = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = context => metricsPort is null || context.Connection.LocalPort == metricsPort
+                ? scrape(context)
+                : Results.NotFound().ExecuteAsync(context);
+        });
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -67,6 +68,28 @@ public sealed class ProxyTests(RealServers servers)
         Assert.NotEmpty(cookies);
         Assert.All(cookies, cookie => Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task With_a_metrics_port_the_web_app_serves_its_metrics_there_and_not_on_the_port_the_ingress_routes_to()
+    {
+        await using var web = new ServiceFactory<Web.Program>(servers, new Dictionary<string, string?> { ["Metrics:Port"] = "9464" }, Environments.Production);
+
+        var onMetricsPort = await ScrapeAsync(web, localPort: 9464);
+        var onHttpPort = await ScrapeAsync(web, localPort: 8080);
+
+        Assert.Equal(StatusCodes.Status200OK, onMetricsPort.Response.StatusCode);
+        Assert.StartsWith("text/plain", onMetricsPort.Response.ContentType, StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status404NotFound, onHttpPort.Response.StatusCode);
+    }
+
+    private static Task<HttpContext> ScrapeAsync(ServiceFactory<Web.Program> service, int localPort) =>
+        service.Server.SendAsync(context =>
+        {
+            context.Request.Method = HttpMethods.Get;
+            context.Request.Path = "/metrics";
+            context.Connection.LocalPort = localPort;
+            context.Connection.RemoteIpAddress = IPAddress.Parse("10.9.8.7");
+        }, Cancellation);
 
     /// <summary>Ingress with the pod network 10.0.0.0/8 as its known proxies and one anonymous request a second.</summary>
     private ServiceFactory<Ingress.Program> Ingress(string environment) =>

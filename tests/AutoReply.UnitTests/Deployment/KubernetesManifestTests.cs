@@ -1,6 +1,7 @@
 using AutoReply.Ingress.Access;
 using AutoReply.ServiceDefaults.Health;
 using AutoReply.ServiceDefaults.Http;
+using AutoReply.ServiceDefaults.Telemetry;
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
@@ -60,6 +61,8 @@ public sealed class KubernetesManifestTests
         "Messaging__BacklogInterval",
         $"{HealthReportAccess.Section}__{nameof(HealthReportAccess.ReportKey)}",
         $"{ProxyOptions.Section}__{nameof(ProxyOptions.ForwardLimit)}",
+        $"{MetricsEndpointOptions.Section}__{nameof(MetricsEndpointOptions.Port)}",
+        "ASPNETCORE_HTTP_PORTS",
     ];
 
 
@@ -550,7 +553,7 @@ public sealed class KubernetesManifestTests
         {
             if (name != "migrations")
             {
-                expectedIngress.Add($"{name} <- namespace monitoring:8080");
+                expectedIngress.Add($"{name} <- namespace monitoring:9464");
             }
             expectedEgress.Add($"{name} -> kube-system kube-dns:53/UDP");
             expectedEgress.Add($"{name} -> kube-system kube-dns:53/TCP");
@@ -678,6 +681,27 @@ public sealed class KubernetesManifestTests
                 && Matches(service["spec"]["selector"], podLabels)
                 && service["spec"]["ports"].Items.Any(port => port["name"].Text == endpoint["port"].Text));
         });
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Metrics_are_served_on_a_port_of_their_own_that_no_ingress_routes_to(string overlay)
+    {
+        var manifest = Render(overlay);
+        var metricsPort = Setting(manifest, "autoreply-config", $"{MetricsEndpointOptions.Section}__{nameof(MetricsEndpointOptions.Port)}");
+        var listensOn = Setting(manifest, "autoreply-config", "ASPNETCORE_HTTP_PORTS").Split(';');
+        var endpoint = Assert.Single(Assert.Single(manifest.OfKind("ServiceMonitor"))["spec"]["endpoints"].Items);
+
+        Assert.Equal("metrics", endpoint["port"].Text);
+        Assert.All(manifest.OfKind("Deployment"), deployment =>
+        {
+            var ports = Assert.Single(deployment["spec"]["template"]["spec"]["containers"].Items)["ports"].Items.ToDictionary(port => port["name"].Text!, port => port["containerPort"].Text);
+            Assert.Equal(metricsPort, ports["metrics"]);
+            Assert.Equal([ports["http"], metricsPort], listensOn);
+        });
+        Assert.All(
+            Assert.Single(manifest.OfKind("Ingress"))["spec"]["rules"].Items.SelectMany(rule => rule["http"]["paths"].Items),
+            path => Assert.Equal("http", path["backend"]["service"]["port"]["name"].Text));
     }
 
     [Theory]
