@@ -28,6 +28,9 @@ public sealed partial class QueueBacklog : BackgroundService, IReceiveEndpointOb
     private readonly TimeProvider clock;
     private readonly ILogger<QueueBacklog> logger;
     private readonly ConcurrentDictionary<string, QueueState> queues = new(StringComparer.Ordinal);
+
+    /// <summary>The consumed queues by their endpoints' addresses, as each consumed message names its own.</summary>
+    private readonly ConcurrentDictionary<Uri, QueueState> consumedAt = new();
     private IConnection? broker;
     private IChannel? channel;
 
@@ -50,7 +53,7 @@ public sealed partial class QueueBacklog : BackgroundService, IReceiveEndpointOb
         if (!ready.InputAddress.Query.Contains("temporary=true", StringComparison.OrdinalIgnoreCase))
         {
             var queue = ready.InputAddress.AbsolutePath.Split('/')[^1];
-            queues.TryAdd(queue, new QueueState(consumed: true));
+            consumedAt.TryAdd(ready.InputAddress, queues.GetOrAdd(queue, _ => new QueueState(consumed: true)));
             queues.TryAdd(queue + ErrorQueueSuffix, new QueueState(consumed: false));
         }
         return Task.CompletedTask;
@@ -60,7 +63,7 @@ public sealed partial class QueueBacklog : BackgroundService, IReceiveEndpointOb
         where T : class
     {
         if (context.ReceiveContext.InputAddress is { } address
-            && queues.TryGetValue(address.AbsolutePath.Split('/')[^1], out var state)
+            && consumedAt.TryGetValue(address, out var state)
             && context.SentTime is { } sent)
         {
             var now = clock.GetUtcNow();
