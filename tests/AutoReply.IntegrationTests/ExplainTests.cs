@@ -76,7 +76,8 @@ public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
         });
         await Api.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} is closed; we open {next_open}.");
 
-        var monday = await ExplainAsync(number, new("missed_call", contact, DateTimeOffset.Parse("2027-12-20T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+        // Asked in the number's own offset, as a person in New York would write the moment.
+        var monday = await ExplainAsync(number, new("missed_call", contact, DateTimeOffset.Parse("2027-12-20T10:00:00-05:00", System.Globalization.CultureInfo.InvariantCulture)));
         var holiday = await ExplainAsync(number, new("missed_call", contact, DateTimeOffset.Parse("2027-12-27T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal((Schedule.BusinessHours, true, false), (monday.Slot.Schedule, monday.Hours.Open, monday.Hours.Override));

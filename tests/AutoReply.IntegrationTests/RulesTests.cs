@@ -36,6 +36,20 @@ public sealed class RulesTests(RealServers servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_stamped_with_a_utc_offset_is_decided_like_any_other()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await Api.PutNumberAsync(number, TestData.NeverOpen("Offset Bakery"));
+        await Api.CreateAutoReplyAsync(number, "missed_call", "after_hours", "We'll call you back.");
+        var inNewYork = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(-5));
+
+        await Bus.PublishAsync(new CallMissed(TestData.EventId(), number, contact, inNewYork));
+
+        var decision = Assert.Single(await Api.DecisionsWhenAsync(contact, 1));
+        Assert.Equal(Outcome.Sent, decision.Outcome);
+    }
+
+    [Fact]
     public async Task Event_delivered_twice_gets_one_decision()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());

@@ -127,6 +127,32 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task Testing_a_number_at_a_chosen_time_says_what_a_call_then_would_get()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApiClient(system.Client("rules-api"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen("Chosen Time Dental"));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back.");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(1280, 800);
+        await WebApp.SignInAsync(page, system.Url("web"));
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        monday = monday.AddDays(((int)DayOfWeek.Monday - (int)monday.DayOfWeek + 7) % 7);
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}");
+        await page.GetByLabel("What happens").SelectOptionAsync("missed_call");
+        await page.GetByLabel("From the contact's phone number").FillAsync(contact);
+        await page.GetByLabel("When, in").FillAsync($"{monday:yyyy-MM-dd}T10:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+
+        var explanation = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(explanation).ToContainTextAsync("The contact would get this text:");
+        await Assertions.Expect(explanation).ToContainTextAsync("Chosen Time Dental will call you back.");
+        await Assertions.Expect(explanation).ToContainTextAsync($"Hours that day ({monday:yyyy-MM-dd})");
+        Assert.Empty(await rules.DecisionsAsync(contact));
+    }
+
+    [Fact]
     public async Task Every_page_is_usable_on_a_phone()
     {
         var number = TestData.PhoneNumber();

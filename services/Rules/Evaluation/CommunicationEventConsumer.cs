@@ -46,7 +46,7 @@ public sealed class CommunicationEventConsumer(
         where T : class, ICommunicationEvent
     {
         List<Submitted<OutboundContact>> contacts = [.. context.Message.Select(m => new Submitted<OutboundContact>(
-            SubmittedBy(m), m.Message.PhoneNumber, new OutboundContact(new ContactKey(m.Message.PhoneNumber, m.Message.Contact), m.Message.OccurredAt)))];
+            SubmittedBy(m), m.Message.PhoneNumber, new OutboundContact(new ContactKey(m.Message.PhoneNumber, m.Message.Contact), m.Message.OccurredAt.ToUniversalTime())))];
         return recovery.RunAsync(clock.GetTimestamp(), async ct =>
         {
             var own = await ownership.KeepOwnAsync(contacts, ct);
@@ -60,7 +60,8 @@ public sealed class CommunicationEventConsumer(
     private static InboundEvent Inbound(ICommunicationEvent e, string? body, Guid? workspaceId)
     {
         var type = CommunicationEvents.TypeOf(e);
-        return new InboundEvent(e.EventId, type, type.TriggerOf()!.Value, e.PhoneNumber, e.Contact, e.OccurredAt, body, workspaceId);
+        // Publishers may state any offset; PostgreSQL's timestamptz takes UTC only.
+        return new InboundEvent(e.EventId, type, type.TriggerOf()!.Value, e.PhoneNumber, e.Contact, e.OccurredAt.ToUniversalTime(), body, workspaceId);
     }
 
     private static Guid? SubmittedBy(ConsumeContext context) =>

@@ -51,6 +51,6 @@ public sealed class ExplainRequestValidator
         {
             errors.Add("body", "body is the text of a message: only for the trigger message.");
         }
-        return errors.Result(() => new ImaginedEvent(trigger, request!.Contact!, request.At, request.Body));
+        return errors.Result(() => new ImaginedEvent(trigger, request!.Contact!, request.At?.ToUniversalTime(), request.Body));
     }
 }

@@ -24,6 +24,8 @@ public sealed class PersonTokenHandler(IHttpContextAccessor http) : DelegatingHa
         }
         if (http.HttpContext?.GetRouteValue(WorkspaceRouteValue) is { } workspaceId)
         {
+            // A retried request comes through again: a second value would name no workspace at all.
+            request.Headers.Remove(IPersonAuthenticator.WorkspaceHeader);
             request.Headers.Add(IPersonAuthenticator.WorkspaceHeader, workspaceId.ToString());
         }
         return await base.SendAsync(request, cancellationToken);
