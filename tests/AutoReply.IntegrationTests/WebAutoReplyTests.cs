@@ -126,6 +126,29 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         Assert.Empty(await rules.DecisionsAsync(contact));
     }
 
+    [Theory]
+    [InlineData("dentist")]
+    [InlineData("Dentists")]
+    [InlineData("dentiste")]
+    [InlineData("rendez-vous")]
+    public async Task The_example_search_finds_an_example_by_its_words_in_other_forms_and_in_french(string words)
+    {
+        var number = TestData.PhoneNumber();
+        await new RulesApiClient(system.Client("rules-api")).PutNumberAsync(number, TestData.NeverOpen("Search Dental"));
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(1280, 800);
+        await WebApp.SignInAsync(page, system.Url("web"));
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Set up an auto-reply for {SlotName.ToLowerInvariant()}" }).ClickAsync();
+
+        await page.GetByText("Start from an example").ClickAsync();
+        await page.GetByLabel("Search examples by scenario").FillAsync(words);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use the example Dental office" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use the example Restaurant" })).ToHaveCountAsync(0);
+    }
+
     [Fact]
     public async Task Testing_a_number_at_a_chosen_time_says_what_a_call_then_would_get()
     {
