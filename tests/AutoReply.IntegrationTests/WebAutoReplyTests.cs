@@ -37,6 +37,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Number added.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("09:00 to 12:00 and 13:00 to 17:00").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("10:00 to midnight")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Holidays and special hours" })).ToBeVisibleAsync();
@@ -64,6 +65,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await Screenshots.SaveAsync(page, $"web-new-auto-reply-{screen}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on auto-reply" }).ClickAsync();
 
+        await Assertions.Expect(page.GetByText("Auto-reply turned on.")).ToBeVisibleAsync();
         await Assertions.Expect(Slot(page)).ToContainTextAsync("Active");
         await Assertions.Expect(Slot(page)).ToContainTextAsync($"Preview now: Thanks for calling {name}.");
         await Assertions.Expect(Slot(page)).ToContainTextAsync("GSM-7 · ");
@@ -76,6 +78,9 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await Assertions.Expect(decision).ToContainTextAsync("Replied");
         await Assertions.Expect(decision).ToContainTextAsync($"Thanks for calling {name}.");
         await Assertions.Expect(decision).ToContainTextAsync($"Auto-reply: {SlotName}");
+        // The number by its name, the time as the business's clocks in Paris show it.
+        await Assertions.Expect(decision).ToContainTextAsync($"to {name} ({number})");
+        await Assertions.Expect(decision).ToContainTextAsync("(Europe/Paris)");
         await WebApp.AssertUsableAsync(page);
         await Screenshots.SaveAsync(page, $"web-activity-{screen}");
 
@@ -83,6 +88,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByRole(AriaRole.Link, new() { Name = $"Edit the auto-reply for {SlotName.ToLowerInvariant()}" }).ClickAsync();
         await page.GetByLabel("Message").FillAsync("Sorry we missed you! {business_name} calls you back soon.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Auto-reply saved.")).ToBeVisibleAsync();
         await Assertions.Expect(Slot(page)).ToContainTextAsync($"Preview now: Sorry we missed you! {name} calls you back soon.");
         await PostMissedCallAsync(number, contacts.AfterEdit);
         var edited = await FindOnActivityAsync(page, contacts.AfterEdit, "Replied");
@@ -93,6 +99,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await Assertions.Expect(page.GetByText("It stops at once")).ToContainTextAsync("create it again");
         await WebApp.AssertUsableAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete auto-reply" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Auto-reply deleted.")).ToBeVisibleAsync();
         await Assertions.Expect(Slot(page)).ToContainTextAsync("No auto-reply");
         await PostMissedCallAsync(number, contacts.AfterDelete);
         var suppressed = await FindOnActivityAsync(page, contacts.AfterDelete, "No reply");
@@ -147,6 +154,23 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use the example Dental office" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use the example Restaurant" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Saving_a_number_s_settings_says_so_on_its_page()
+    {
+        var number = TestData.PhoneNumber();
+        await new RulesApiClient(system.Client("rules-api")).PutNumberAsync(number, TestData.NeverOpen("Saved Settings Dental"));
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/settings");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Saved Settings Dental" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Settings saved.");
+        await WebApp.AssertUsableAsync(page);
     }
 
     [Fact]
