@@ -41,10 +41,12 @@ public sealed class WebSignInTests(AppHostFixture system)
     public async Task A_person_sees_the_workspace_s_phone_numbers_with_those_replying_marked_on_a_desktop_and_a_phone()
     {
         var (replying, quiet) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        // The workspace holds every other test's numbers too: these two are found by a word they share.
+        var shared = $"Listed{replying[^4..]}";
         var rules = new RulesApiClient(system.Client("rules-api"));
-        await rules.PutNumberAsync(replying, TestData.NeverOpen("Replying Dental " + replying[^4..]));
+        await rules.PutNumberAsync(replying, TestData.NeverOpen($"Replying Dental {shared}"));
         await rules.CreateAutoReplyAsync(replying, "missed_call", "after_hours", "We'll call you back.");
-        await rules.PutNumberAsync(quiet, TestData.NeverOpen("Quiet Plumbing " + quiet[^4..]));
+        await rules.PutNumberAsync(quiet, TestData.NeverOpen($"Quiet Plumbing {shared}"));
         await using var browser = await Browser.LaunchAsync();
 
         foreach (var (width, height, name) in new[] { (1600, 1000, "web-phone-numbers"), (390, 844, "web-phone-numbers-phone") })
@@ -54,12 +56,48 @@ public sealed class WebSignInTests(AppHostFixture system)
             await page.GetByRole(AriaRole.Link, new() { Name = "Default workspace" }).ClickAsync();
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phone numbers" })).ToBeVisibleAsync();
-            var replyingCard = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Replying Dental " + replying[^4..] });
+            await page.GetByLabel("Find a number by its name or digits").FillAsync(shared.ToLowerInvariant());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+            var replyingCard = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"Replying Dental {shared}" });
             await Assertions.Expect(replyingCard).ToContainTextAsync("Auto-replies on (1)");
-            await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Quiet Plumbing " + quiet[^4..] })).ToContainTextAsync("No auto-replies");
+            await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"Quiet Plumbing {shared}" })).ToContainTextAsync("No auto-replies");
             await WebApp.AssertUsableAsync(page);
             await Screenshots.SaveAsync(page, name);
         }
+    }
+
+    [Fact]
+    public async Task However_many_numbers_a_workspace_has_each_is_found_by_name_or_digits_and_the_list_pages()
+    {
+        var token = $"Paged{TestData.PhoneNumber()[^5..]}";
+        var rules = new RulesApiClient(system.Client("rules-api"));
+        var numbers = Enumerable.Range(0, 55).Select(_ => TestData.PhoneNumber()).ToList();
+        foreach (var (number, i) in numbers.Select((number, i) => (number, i)))
+        {
+            await rules.PutNumberAsync(number, TestData.NeverOpen($"{token} Shop {i:00}"));
+        }
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Default workspace" }).ClickAsync();
+        var cards = page.Locator(".cards > li");
+
+        await page.GetByLabel("Find a number by its name or digits").FillAsync(token);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Assertions.Expect(cards).ToHaveCountAsync(50);
+        await Assertions.Expect(cards.First).ToContainTextAsync($"{token} Shop 00");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(cards).ToHaveCountAsync(5);
+        await Assertions.Expect(cards.Last).ToContainTextAsync($"{token} Shop 54");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Next" })).ToHaveCountAsync(0);
+        await WebApp.AssertUsableAsync(page);
+
+        // By its digits as a person writes them: spaces, a bracket, without the country code.
+        var wanted = numbers[37];
+        await page.GetByLabel("Find a number by its name or digits").FillAsync($"({wanted[2..5]}) {wanted[5..8]} {wanted[8..]}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Assertions.Expect(cards).ToHaveCountAsync(1);
+        await Assertions.Expect(cards.First).ToContainTextAsync($"{token} Shop 37");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class NumberEndpoints
     public static IEndpointRouteBuilder MapNumberEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/v1/numbers", ListAsync).WithTags("Numbers")
-            .WithSummary("The workspace's numbers by name, each with how many auto-replies it has on")
+            .WithSummary("The workspace's numbers by name, each with how many auto-replies it has on; q finds them by part of their name or number")
             .RequireScope(ApiScopes.ConfigRead);
         var numbers = routes.MapGroup("/v1/numbers/{phoneNumber}").WithTags("Numbers");
         numbers.MapPut("", PutAsync)
@@ -92,19 +92,27 @@ public static class NumberEndpoints
     }
 
     private static async Task<Results<Ok<List<NumberSummary>>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken, int limit = Paging.DefaultLimit, int offset = 0)
+        ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken, int limit = Paging.DefaultLimit, int offset = 0, string? q = null)
     {
         var page = Paging.Validate(limit, offset);
         if (!page.IsValid)
         {
             return Problems.Invalid(page.Errors);
         }
-        var numbers = await db.Numbers.InWorkspaceOf(user).AsNoTracking()
+        var numbers = db.Numbers.InWorkspaceOf(user).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            // Part of the name, any case, or part of the number as digits ("(415) 555" finds +14155550100).
+            var name = $"%{LikePattern.Escape(q.Trim())}%";
+            var digits = new string([.. q.Where(char.IsAsciiDigit)]);
+            numbers = numbers.Where(n => EF.Functions.ILike(n.Name, name, LikePattern.EscapeCharacter)
+                || (digits.Length > 0 && n.PhoneNumber.Contains(digits)));
+        }
+        return TypedResults.Ok(await numbers
             .OrderBy(n => n.Name).ThenBy(n => n.PhoneNumber)
             .Skip(page.Value.Offset).Take(page.Value.Limit)
             .Select(n => new NumberSummary(n.PhoneNumber, n.Name, n.TimeZone, n.AutoReplies.Count))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(numbers);
+            .ToListAsync(cancellationToken));
     }
 
     private static async Task<Results<Ok<NumberSettingsResponse>, ProblemHttpResult>> GetAsync(string phoneNumber, ClaimsPrincipal user, RulesDbContext db, CancellationToken cancellationToken)

@@ -35,8 +35,14 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
             }
         }, cancellationToken));
 
-    public Task<List<NumberSummary>> NumbersAsync(CancellationToken cancellationToken) =>
-        ReadAsync(() => api.V1.Numbers.GetAsync(request => request.QueryParameters.Limit = 500, cancellationToken));
+    /// <summary>A page of the workspace's numbers by name, those matching <paramref name="search"/> (part of a name or number) when given.</summary>
+    public Task<List<NumberSummary>> NumbersAsync(string? search, int limit, int offset, CancellationToken cancellationToken) =>
+        ReadAsync(() => api.V1.Numbers.GetAsync(request =>
+        {
+            request.QueryParameters.Q = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+            request.QueryParameters.Limit = limit;
+            request.QueryParameters.Offset = offset;
+        }, cancellationToken));
 
     /// <summary>The number's settings, or null when it has none.</summary>
     public async Task<NumberSettingsResponse?> NumberAsync(string phoneNumber, CancellationToken cancellationToken)
