@@ -12,7 +12,7 @@ public sealed class SendBudgetCount
     /// <summary>When a reply was first refused for this budget: its one log line.</summary>
     public DateTimeOffset? ExhaustedAt { get; set; }
 
-    private const string NumberPrefix = "number:";
+    public const string NumberPrefix = "number:";
     private const string WorkspacePrefix = "workspace:";
 
     public static string NumberScope(string phoneNumber) => NumberPrefix + phoneNumber;

@@ -1,6 +1,7 @@
 using AutoReply.Domain.Data;
 using AutoReply.RulesApi.Audit;
 using AutoReply.RulesApi.AutoReplies;
+using AutoReply.RulesApi.Budgets;
 using AutoReply.RulesApi.Decisions;
 using AutoReply.RulesApi.Explain;
 using AutoReply.RulesApi.Numbers;
@@ -44,6 +45,7 @@ public static class RulesApiRegistration
         api.MapDecisionEndpoints();
         api.MapExplainEndpoints();
         api.MapTemplateEndpoints();
+        api.MapBudgetEndpoints();
         api.MapChoiceEndpoints();
         api.MapWorkspaceEndpoints();
         api.MapAuditEndpoints();

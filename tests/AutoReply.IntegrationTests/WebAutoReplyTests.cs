@@ -5,6 +5,7 @@ using Aspire.Hosting.Testing;
 using AutoReply.Sms;
 using AutoReply.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
+using Npgsql;
 
 namespace AutoReply.IntegrationTests;
 
@@ -154,6 +155,38 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use the example Dental office" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use the example Restaurant" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task While_a_number_s_daily_allowance_is_used_up_its_page_the_list_and_activity_say_until_when()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var name = $"Busy Bakery {number[^4..]}";
+        var rules = new RulesApiClient(system.Client("rules-api"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen(name));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "Back soon.");
+        await UseUpTodaysAllowanceAsync(number);
+        await PostMissedCallAsync(number, contact);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+        var warning = page.Locator(".warning");
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}");
+        await Assertions.Expect(warning).ToContainTextAsync("Today's allowance of 1,000 texts for this number is used up: its auto-replies send nothing until");
+        // Budgets are counted by UTC day: it comes back at midnight UTC, said in the number's own time zone.
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var back = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero), newYork);
+        await Assertions.Expect(warning).ToContainTextAsync($"{back.ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture)} (America/New_York)");
+        await WebApp.AssertUsableAsync(page);
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers?q={Uri.EscapeDataString(name)}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = name })).ToContainTextAsync("Paused: today's allowance is used up");
+        await Assertions.Expect(warning).ToContainTextAsync($"Today's allowance is used up for {name}");
+
+        var refused = await FindOnActivityAsync(page, contact, "No reply");
+        await Assertions.Expect(warning).ToContainTextAsync($"Today's allowance is used up for {name}");
+        await Assertions.Expect(refused).ToContainTextAsync(name);
     }
 
     [Fact]
@@ -409,6 +442,18 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     private Task<string> PostMissedCallAsync(string number, string contact) => PostEventAsync("call.missed", number, contact);
+
+    /// <summary>The number's count for today at its budget (1,000 texts), as a thousand replies would leave it.</summary>
+    private async Task UseUpTodaysAllowanceAsync(string number)
+    {
+        await using var db = new NpgsqlConnection(await system.App.GetConnectionStringAsync("autoreplydb", TestContext.Current.CancellationToken));
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO rules.send_budgets (\"Scope\", \"Day\", \"Sent\") VALUES (@scope, @day, 1000) ON CONFLICT (\"Scope\", \"Day\") DO UPDATE SET \"Sent\" = 1000", db);
+        command.Parameters.AddWithValue("scope", $"number:{number}");
+        command.Parameters.AddWithValue("day", DateOnly.FromDateTime(DateTime.UtcNow));
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
 
     private async Task<string> PostEventAsync(string type, string number, string contact)
     {

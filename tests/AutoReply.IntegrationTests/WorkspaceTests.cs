@@ -110,6 +110,7 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
     public static TheoryData<string, string, string> ScopedEndpoints => new()
     {
         { ApiScopes.ConfigRead, "GET", "/v1/numbers" },
+        { ApiScopes.ConfigRead, "GET", "/v1/budgets/today" },
         { ApiScopes.ConfigRead, "GET", "/v1/numbers/{number}" },
         { ApiScopes.ConfigWrite, "PUT", "/v1/numbers/{number}" },
         { ApiScopes.ConfigWrite, "DELETE", "/v1/numbers/{number}" },

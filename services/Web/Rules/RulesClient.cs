@@ -44,6 +44,10 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
             request.QueryParameters.Offset = offset;
         }, cancellationToken));
 
+    /// <summary>Today's texts against the daily send budgets: the workspace's, its numbers' that are used up, and <paramref name="phoneNumber"/>'s.</summary>
+    public Task<BudgetsToday> BudgetsTodayAsync(string? phoneNumber, CancellationToken cancellationToken) =>
+        ReadAsync(() => api.V1.Budgets.Today.GetAsync(request => request.QueryParameters.PhoneNumber = phoneNumber, cancellationToken));
+
     /// <summary>The number's settings, or null when it has none.</summary>
     public async Task<NumberSettingsResponse?> NumberAsync(string phoneNumber, CancellationToken cancellationToken)
     {
