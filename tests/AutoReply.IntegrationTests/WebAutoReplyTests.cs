@@ -69,7 +69,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await Assertions.Expect(page.GetByText("Auto-reply turned on.")).ToBeVisibleAsync();
         await Assertions.Expect(Slot(page)).ToContainTextAsync("Active");
         await Assertions.Expect(Slot(page)).ToContainTextAsync($"Preview now: Thanks for calling {name}.");
-        await Assertions.Expect(Slot(page)).ToContainTextAsync("GSM-7 · ");
+        await Assertions.Expect(Slot(page)).ToContainTextAsync("1 text · standard characters");
         await Assertions.Expect(Slot(page)).ToHaveClassAsync(new Regex("active"));
         await WebApp.AssertUsableAsync(page);
         await Screenshots.SaveAsync(page, $"web-number-{screen}");
@@ -346,7 +346,13 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByLabel("Tuesday").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
         await Assertions.Expect(page.Locator(".day").Filter(new() { HasText = "Monday" })).ToContainTextAsync("overlaps another interval");
-        await Assertions.Expect(page.GetByText("timeZone must be an IANA time zone id")).ToBeVisibleAsync();
+        // In an owner's words: no field names, no "IANA" or "E.164".
+        await Assertions.Expect(page.GetByText("Write a time zone as a region and a city, such as America/New_York or Europe/Paris.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("timeZone");
+        await page.GetByLabel("Phone number").FillAsync("415 555 0100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Write the number with + and its country code, such as +14155550100.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("E.164");
         Assert.Equal(HttpStatusCode.NotFound, (await system.Client("rules-api").GetAsync($"/v1/numbers/{Uri.EscapeDataString(number)}", TestContext.Current.CancellationToken)).StatusCode);
     }
 
@@ -406,7 +412,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByLabel("Contact's phone number").FillAsync("555-0199");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("form.search .error")).ToContainTextAsync("contact");
+        await Assertions.Expect(page.Locator("form.search .error")).ToHaveTextAsync("Write the number with + and its country code, such as +14155550100.");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]contact=555-0199"));
     }
 
@@ -433,12 +439,16 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     /// <summary>The editor's live count is the one the API (and the provider's bill) makes of the preview shown.</summary>
+    /// <summary>The length said in an owner's words (no encoding names), counted as the API counts it.</summary>
     private static async Task AssertLengthIsCountedLikeTheApiAsync(IPage page, string encoding)
     {
-        await Assertions.Expect(page.Locator("#message-length")).ToContainTextAsync(encoding);
+        var characters = encoding == "GSM-7" ? "standard characters, up to 160 a text" : "special characters such as emoji, up to 70 a text";
+        await Assertions.Expect(page.Locator("#message-length")).ToContainTextAsync(characters);
         var length = SmsEncoding.Measure(await page.Locator("#message-preview").InnerTextAsync());
+        Assert.Equal(encoding, length.Encoding);
         await Assertions.Expect(page.Locator("#message-length")).ToHaveTextAsync(
-            $"{length.Encoding} · {length.Segments} segment{(length.Segments == 1 ? "" : "s")}");
+            $"{(length.Segments == 1 ? "1 text" : $"{length.Segments} texts joined")} · {characters}");
+        await Assertions.Expect(page.Locator("#message-length")).Not.ToContainTextAsync("GSM");
     }
 
     private Task<string> PostMissedCallAsync(string number, string contact) => PostEventAsync("call.missed", number, contact);

@@ -16,7 +16,14 @@ public sealed record RulesProblem(HttpStatusCode Status, string? Detail, IReadOn
     /// <summary>The errors of <paramref name="field"/> and of the fields inside it (<c>overrides[0]</c> holds <c>overrides[0].date</c>).</summary>
     public IEnumerable<string> ErrorsOf(string field) => Errors
         .Where(error => error.Key == field || error.Key.StartsWith(field + ".", StringComparison.Ordinal) || error.Key.StartsWith(field + "[", StringComparison.Ordinal))
-        .SelectMany(error => error.Value);
+        .SelectMany(error => error.Value)
+        .Select(InOwnerWords);
+
+    /// <summary>The API words its errors for developers (field names, "E.164"); an owner reads these where they differ.</summary>
+    private static string InOwnerWords(string error) =>
+        error.Contains("E.164", StringComparison.Ordinal) ? "Write the number with + and its country code, such as +14155550100."
+        : error.Contains("IANA", StringComparison.Ordinal) ? "Write a time zone as a region and a city, such as America/New_York or Europe/Paris."
+        : error;
 
     /// <summary>The problem the generated client raised: the problem details the API documents for the status, or the bare status.</summary>
     public static RulesProblem From(ApiException refusal)
