@@ -28,7 +28,6 @@ public sealed class BrokerClusterTests(BrokerClusterSystem system) : IClassFixtu
     [Fact]
     public async Task Traffic_through_the_kill_of_the_node_leading_the_busiest_queue_loses_nothing_and_texts_no_one_twice()
     {
-        var cancellation = TestContext.Current.CancellationToken;
         var options = new DrillOptions
         {
             Rate = 50,
@@ -40,15 +39,8 @@ public sealed class BrokerClusterTests(BrokerClusterSystem system) : IClassFixtu
             Seed = Random.Shared.Next(1, int.MaxValue),
             ApiKey = RunningSystem.ApiKey,
         };
-        await using var drilled = await DrillSystem.ForAsync(system.App, RunningSystem.ApiKey, cancellation);
 
-        var report = await new Drill.Drill(drilled, options, TextWriter.Null).RunAsync(cancellation);
-
-        TestContext.Current.TestOutputHelper?.WriteLine($"seed {options.Seed}\n{report.Table()}");
-        Assert.True(report.Accepted > 1_500, report.Table());
-        Assert.Equal(
-            (Refused: 0, Lost: 0, Duplicates: 0, CooldownViolations: 0, ActivityViolations: 0, OptOutViolations: 0, CallBackViolations: 0, Texts: report.ExpectedTexts),
-            (report.Refused, report.Lost, report.Duplicates, report.CooldownViolations, report.ActivityViolations, report.OptOutViolations, report.CallBackViolations, report.Texts));
+        await Drilled.KeepsEveryRuleAsync(system.App, options, minimumAccepted: 1_500);
     }
 }
 

@@ -13,7 +13,6 @@ public sealed class DrillTests(AppHostFixture system)
     [Fact]
     public async Task A_minute_of_traffic_with_delayed_replies_through_a_sender_kill_and_redis_data_loss_loses_nothing_and_texts_each_contact_as_the_rules_say()
     {
-        var cancellation = TestContext.Current.CancellationToken;
         var options = new DrillOptions
         {
             Rate = 100,
@@ -25,15 +24,9 @@ public sealed class DrillTests(AppHostFixture system)
             Seed = Random.Shared.Next(1, int.MaxValue),
             ApiKey = RunningSystem.ApiKey,
         };
-        await using var drilled = await DrillSystem.ForAsync(system.App, RunningSystem.ApiKey, cancellation);
 
-        var report = await new Drill.Drill(drilled, options, TextWriter.Null).RunAsync(cancellation);
+        var report = await Drilled.KeepsEveryRuleAsync(system.App, options, minimumAccepted: 5_000);
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"seed {options.Seed}\n{report.Table()}");
-        Assert.True(report.Accepted > 5_000, report.Table());
-        Assert.Equal(
-            (Refused: 0, Lost: 0, Duplicates: 0, CooldownViolations: 0, ActivityViolations: 0, OptOutViolations: 0, CallBackViolations: 0, Texts: report.ExpectedTexts),
-            (report.Refused, report.Lost, report.Duplicates, report.CooldownViolations, report.ActivityViolations, report.OptOutViolations, report.CallBackViolations, report.Texts));
         Assert.True(report.Cancelled > 0, "No delayed reply was cancelled by its call-back: " + report.Table());
     }
 }
