@@ -2,6 +2,7 @@ using AutoReply.ServiceDefaults.Http;
 using AutoReply.Web.Account;
 using AutoReply.Web.AutoReplies;
 using AutoReply.Web.Components;
+using AutoReply.Web.Localization;
 
 namespace AutoReply.Web;
 
@@ -17,6 +18,7 @@ public class Program
         var app = builder.Build();
 
         app.UseHttpDefaults();
+        app.UseRequestLocalization();
         app.UseErrorPages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -24,6 +26,7 @@ public class Program
         app.MapDefaultEndpoints();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapLanguageEndpoints();
         app.MapMessagePreview();
         app.MapRazorComponents<App>();
 

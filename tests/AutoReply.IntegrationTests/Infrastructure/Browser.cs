@@ -32,8 +32,9 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, chromium);
     }
 
-    public Task<IPage> NewPageAsync(int width = 1600, int height = 1000) =>
-        chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+    /// <summary>A page of a new browser profile; <paramref name="locale"/> is the language it asks pages in (Accept-Language), English when none.</summary>
+    public Task<IPage> NewPageAsync(int width = 1600, int height = 1000, string? locale = null) =>
+        chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale });
 
     public async ValueTask DisposeAsync()
     {
