@@ -93,18 +93,10 @@ public sealed class WebInstallTests(AppHostFixture system)
         Assert.Equal(["/app.css", "/offline.html"], kept);
     }
 
-    /// <summary>Waits until the service worker is active and answers this page's requests.</summary>
+    /// <summary>Waits (Playwright's timeout at most) until the app's service worker answers this page's requests.</summary>
     private static async Task ControlledByTheServiceWorkerAsync(IPage page)
     {
-        var worker = await page.EvaluateAsync<string>("""
-            (async () => {
-              await navigator.serviceWorker.ready;
-              if (!navigator.serviceWorker.controller) {
-                await new Promise(resolve => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-              }
-              return new URL(navigator.serviceWorker.controller.scriptURL).pathname;
-            })()
-            """);
-        Assert.Equal("/service-worker.js", worker);
+        var worker = await page.WaitForFunctionAsync("navigator.serviceWorker.controller?.scriptURL");
+        Assert.Equal("/service-worker.js", new Uri(await worker.JsonValueAsync<string>()).AbsolutePath);
     }
 }
