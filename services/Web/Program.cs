@@ -1,5 +1,6 @@
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Web.Account;
+using AutoReply.Web.Activity;
 using AutoReply.Web.AutoReplies;
 using AutoReply.Web.Components;
 using AutoReply.Web.Localization;
@@ -28,6 +29,7 @@ public class Program
         app.MapAccountEndpoints();
         app.MapLanguageEndpoints();
         app.MapMessagePreview();
+        app.MapActivityLive();
         app.MapRazorComponents<App>();
 
         await app.RunAsync();

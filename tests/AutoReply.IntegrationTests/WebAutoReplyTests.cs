@@ -482,6 +482,33 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task Activity_shows_a_new_call_and_its_delivery_as_they_happen_without_a_reload_and_says_the_list_changed()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApiClient(system.Client("rules-api"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen($"Live Dental {number[^4..]}"));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back.");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/activity?contact={Uri.EscapeDataString(contact)}");
+        await Assertions.Expect(page.GetByText("No calls or texts match.")).ToBeVisibleAsync();
+        // A reload would lose this: the page is the one the person opened.
+        await page.EvaluateAsync("window.openedOnce = true");
+
+        await PostMissedCallAsync(number, contact);
+
+        var decision = page.Locator(".decision");
+        var live = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
+        await Assertions.Expect(decision.Filter(new() { HasText = "Replied" })).ToBeVisibleAsync(live);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("1 new call or text, at the top of the list.|A reply in the list changed"));
+        await Assertions.Expect(decision.Filter(new() { HasText = "Delivered" })).ToBeVisibleAsync(live);
+        await Assertions.Expect(page.GetByText("No calls or texts match.")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("window.openedOnce === true"), "the page was reloaded");
+        await WebApp.AssertUsableAsync(page);
+    }
+
+    [Fact]
     public async Task Activity_search_by_a_contact_that_is_not_a_phone_number_says_so_next_to_the_field()
     {
         await using var browser = await Browser.LaunchAsync();
