@@ -48,7 +48,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByText("Start from an example").ClickAsync();
         await page.GetByLabel("Search examples by scenario").FillAsync("closed");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Use the example Missed call, we're closed" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Use this example: Missed call, we're closed" }).ClickAsync();
         var libraryText = await page.GetByLabel("Message").InputValueAsync();
         Assert.StartsWith("Thanks for calling {business_name}.", libraryText, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#message-preview")).ToContainTextAsync($"Thanks for calling {name}.");
@@ -233,8 +233,8 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByLabel("Search examples by scenario").FillAsync(words);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use the example Dental office" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use the example Restaurant" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use this example: Dental office" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use this example: Restaurant" })).ToHaveCountAsync(0);
     }
 
     [Fact]
