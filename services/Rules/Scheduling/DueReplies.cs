@@ -97,6 +97,7 @@ public sealed partial class DueReplies(
         }
         db.ScheduledReplies.RemoveRange(due);
         await db.SaveChangesAsync(cancellationToken);
+        await db.ApplyAsync([.. decisions.SelectMany(DecisionCountChange.Settled)], cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
 
         await outbox.DeliverAsync(commands, cancellationToken);
