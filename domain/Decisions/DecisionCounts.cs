@@ -15,19 +15,24 @@ public readonly record struct DecisionCountChange(Decision Decision, Outcome Out
     public static DecisionCountChange DeliveredReply(Decision decision) => new(decision, decision.Outcome, decision.Reason, 0, 1);
 }
 
+/// <summary>Where the later changes of decisions are counted.</summary>
+public interface IDecisionCounts
+{
+    /// <summary>Adds <paramref name="changes"/> to the counts in the caller's transaction.</summary>
+    Task ApplyAsync(IReadOnlyList<DecisionCountChange> changes, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Keeps <see cref="DecisionCount"/>s in step with the decisions, in the transaction that changes them and
 /// in one statement per batch: a summary then adds up at most a few rows per hour instead of counting
 /// millions of decisions, and the counts are never behind nor ahead of the decisions. A new decision is
 /// counted by the statement that writes it (<see cref="DecisionLog"/>); this applies the later changes.
+/// Rows are written in key order, as the decision log writes them, so concurrent batches lock the same
+/// rows in the same order and cannot deadlock.
 /// </summary>
-public static class DecisionCounts
+public sealed class DecisionCounts(RulesDbContext db) : IDecisionCounts
 {
-    /// <summary>
-    /// Adds <paramref name="changes"/> in one upsert. Rows are written in key order, as the decision log
-    /// writes them, so concurrent batches lock the same rows in the same order and cannot deadlock.
-    /// </summary>
-    public static Task ApplyAsync(this RulesDbContext db, IReadOnlyList<DecisionCountChange> changes, CancellationToken cancellationToken)
+    public Task ApplyAsync(IReadOnlyList<DecisionCountChange> changes, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)
         {

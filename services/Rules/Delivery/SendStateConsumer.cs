@@ -14,7 +14,7 @@ namespace AutoReply.Rules.Delivery;
 /// are ignored. A reply counts as delivered in the decisions' counts when its state first becomes
 /// <c>delivered</c>, in the same transaction.
 /// </summary>
-public sealed class SendStateConsumer(RulesDbContext db) : IConsumer<Batch<SendStateChanged>>
+public sealed class SendStateConsumer(RulesDbContext db, IDecisionCounts counts) : IConsumer<Batch<SendStateChanged>>
 {
     public async Task Consume(ConsumeContext<Batch<SendStateChanged>> context)
     {
@@ -43,7 +43,7 @@ public sealed class SendStateConsumer(RulesDbContext db) : IConsumer<Batch<SendS
         // A concurrent change fails this save on a row version; the retry re-reads and re-compares.
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
-        await db.ApplyAsync(delivered, context.CancellationToken);
+        await counts.ApplyAsync(delivered, context.CancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
     }
 }
