@@ -1,7 +1,9 @@
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Web.Account;
+using AutoReply.Web.Activity;
 using AutoReply.Web.AutoReplies;
 using AutoReply.Web.Components;
+using AutoReply.Web.Localization;
 
 namespace AutoReply.Web;
 
@@ -17,6 +19,7 @@ public class Program
         var app = builder.Build();
 
         app.UseHttpDefaults();
+        app.UseRequestLocalization();
         app.UseErrorPages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -24,7 +27,9 @@ public class Program
         app.MapDefaultEndpoints();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapLanguageEndpoints();
         app.MapMessagePreview();
+        app.MapActivityLive();
         app.MapRazorComponents<App>();
 
         await app.RunAsync();

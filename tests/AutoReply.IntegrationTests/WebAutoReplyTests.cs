@@ -55,7 +55,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await AssertLengthIsCountedLikeTheApiAsync(page, "GSM-7");
 
         await page.GetByLabel("Message").FillAsync("Hi {customer}");
-        await Assertions.Expect(page.Locator("#message-problems")).ToContainTextAsync("unknown variable {customer}");
+        await Assertions.Expect(page.Locator("#message-problems")).ToContainTextAsync("using only the variables listed below");
         await page.GetByLabel("Message").FillAsync(libraryText + " ✓");
         await Assertions.Expect(page.Locator("#message-preview")).ToContainTextAsync("you. ✓");
         await AssertLengthIsCountedLikeTheApiAsync(page, "UCS-2");
@@ -108,6 +108,82 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task A_browser_in_french_gets_the_app_in_french_on_a_phone_from_sign_in_to_activity_and_the_person_can_switch_to_english()
+    {
+        const string slot = "Appels manqués en dehors des heures d’ouverture";
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var name = $"Cabinet Dentaire {number[^4..]}";
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844, locale: "fr-FR");
+
+        await page.GotoAsync($"{system.Url("web")}/login");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await page.GetByLabel("E-mail").FillAsync(AutoReply.RulesApi.People.DevelopmentPerson.Email);
+        await page.GetByLabel("Mot de passe").FillAsync(AutoReply.RulesApi.People.DevelopmentPerson.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vos espaces de travail" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Default workspace" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Numéros de téléphone" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un numéro" }).ClickAsync();
+        await page.GetByLabel("Numéro de téléphone").FillAsync(number);
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Fuseau horaire").FillAsync("Europe/Paris");
+        foreach (var day in new[] { "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi" })
+        {
+            await page.GetByLabel(day).FillAsync("9:00 à 12:00, 13:00 à 17:00");
+        }
+        await page.GetByLabel("Samedi").FillAsync("fermé");
+        // Today and tomorrow in Paris a holiday: a call now is outside business hours.
+        await page.Locator("#override-date-0").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#override-date-1").FillAsync(today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Répondre au même contact au plus une fois par période de").SelectOptionAsync(new SelectOptionValue { Label = "1 heure" });
+        await WebApp.AssertUsableAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le numéro" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Numéro ajouté.");
+        await Assertions.Expect(page.GetByText("de 09:00 à 12:00 et de 13:00 à 17:00").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jours fériés et horaires exceptionnels" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Configurer une réponse automatique pour les {slot.ToLowerInvariant()}" }).ClickAsync();
+        await page.GetByText("Partir d’un exemple").ClickAsync();
+        await page.GetByLabel("Chercher des exemples par situation").FillAsync("fermé");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Utiliser l’exemple Appel manqué, nous sommes fermés" }).ClickAsync();
+        Assert.StartsWith("Merci d'avoir appelé {business_name}.", await page.GetByLabel("Message", new() { Exact = true }).InputValueAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#message-preview")).ToContainTextAsync($"Merci d'avoir appelé {name}.");
+        await Assertions.Expect(page.Locator("#message-length")).ToHaveTextAsync("1 SMS · caractères standard, jusqu’à 160 par SMS");
+        await WebApp.AssertUsableAsync(page);
+        await Screenshots.SaveAsync(page, "web-new-auto-reply-phone-fr");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activer la réponse automatique" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Réponse automatique activée.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = slot }) })).ToContainTextAsync("Active");
+        await WebApp.AssertUsableAsync(page);
+        await Screenshots.SaveAsync(page, "web-number-phone-fr");
+
+        await PostMissedCallAsync(number, contact);
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/activity?contact={Uri.EscapeDataString(contact)}");
+        var decision = page.Locator(".decision").Filter(new() { HasText = "Remis" });
+        await WebApp.ReloadUntilAsync(page, decision);
+        await Assertions.Expect(decision).ToContainTextAsync("Répondu");
+        await Assertions.Expect(decision).ToContainTextAsync($"Appel manqué de {contact} vers {name} ({number})");
+        await Assertions.Expect(decision).ToContainTextAsync($"Réponse automatique : {slot}");
+        await Assertions.Expect(decision).ToContainTextAsync($"{today.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr"))}");
+        await WebApp.AssertUsableAsync(page);
+        await Screenshots.SaveAsync(page, "web-activity-phone-fr");
+
+        // The person's pick outranks the browser's language, on this page and the next.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Activity", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"contact={Regex.Escape(Uri.EscapeDataString(contact))}"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Phone numbers" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phone numbers" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Testing_a_number_says_what_a_call_would_get_rule_by_rule_and_sends_nothing()
     {
         var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
@@ -126,9 +202,13 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         var explanation = page.GetByRole(AriaRole.Status);
         await Assertions.Expect(explanation).ToContainTextAsync("The contact would get this text:");
         await Assertions.Expect(explanation).ToContainTextAsync("Dry Run Dental will call you back.");
-        await Assertions.Expect(explanation).ToContainTextAsync("Slot: Missed calls outside business hours");
+        await Assertions.Expect(explanation).ToContainTextAsync("Applies to: Missed calls outside business hours");
         await Assertions.Expect(explanation.Locator(".rule")).ToHaveCountAsync(9);
         await Assertions.Expect(explanation.Locator(".rule").Filter(new() { HasText = "Cooldown" })).ToContainTextAsync("passed");
+        // Each rule's finding in words: the windows as durations, no ISO-8601 ("PT15M") and no event ids.
+        await Assertions.Expect(explanation.Locator(".rule").Filter(new() { HasText = "On time" })).ToContainTextAsync("less than 15 minutes late");
+        await Assertions.Expect(explanation.Locator(".rule").Filter(new() { HasText = "Recent activity" })).ToContainTextAsync("within the last 3 hours");
+        await Assertions.Expect(explanation).Not.ToContainTextAsync(new Regex(@"\bP(T\d|\d+D)|\d{4}-\d{2}-\d{2}T"));
         await WebApp.AssertUsableAsync(page);
         await Screenshots.SaveAsync(page, "web-test-number-phone");
         Assert.Empty(await rules.DecisionsAsync(contact));
@@ -228,7 +308,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         var explanation = page.GetByRole(AriaRole.Status);
         await Assertions.Expect(explanation).ToContainTextAsync("The contact would get this text:");
         await Assertions.Expect(explanation).ToContainTextAsync("Chosen Time Dental will call you back.");
-        await Assertions.Expect(explanation).ToContainTextAsync($"Hours that day ({monday:yyyy-MM-dd})");
+        await Assertions.Expect(explanation).ToContainTextAsync($"Hours on {monday.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"))}: Closed.");
         Assert.Empty(await rules.DecisionsAsync(contact));
     }
 
@@ -345,7 +425,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await Assertions.Expect(page.Locator(".day").Filter(new() { HasText = "Tuesday" })).ToContainTextAsync("Write the hours like");
         await page.GetByLabel("Tuesday").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".day").Filter(new() { HasText = "Monday" })).ToContainTextAsync("overlaps another interval");
+        await Assertions.Expect(page.Locator(".day").Filter(new() { HasText = "Monday" })).ToContainTextAsync("not overlap another one the same day");
         // In an owner's words: no field names, no "IANA" or "E.164".
         await Assertions.Expect(page.GetByText("Write a time zone as a region and a city, such as America/New_York or Europe/Paris.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("timeZone");
@@ -402,6 +482,33 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
     }
 
     [Fact]
+    public async Task Activity_shows_a_new_call_and_its_delivery_as_they_happen_without_a_reload_and_says_the_list_changed()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        var rules = new RulesApiClient(system.Client("rules-api"));
+        await rules.PutNumberAsync(number, TestData.NeverOpen($"Live Dental {number[^4..]}"));
+        await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back.");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/activity?contact={Uri.EscapeDataString(contact)}");
+        await Assertions.Expect(page.GetByText("No calls or texts match.")).ToBeVisibleAsync();
+        // A reload would lose this: the page is the one the person opened.
+        await page.EvaluateAsync("window.openedOnce = true");
+
+        await PostMissedCallAsync(number, contact);
+
+        var decision = page.Locator(".decision");
+        var live = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
+        await Assertions.Expect(decision.Filter(new() { HasText = "Replied" })).ToBeVisibleAsync(live);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("1 new call or text, at the top of the list.|A reply in the list changed"));
+        await Assertions.Expect(decision.Filter(new() { HasText = "Delivered" })).ToBeVisibleAsync(live);
+        await Assertions.Expect(page.GetByText("No calls or texts match.")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("window.openedOnce === true"), "the page was reloaded");
+        await WebApp.AssertUsableAsync(page);
+    }
+
+    [Fact]
     public async Task Activity_search_by_a_contact_that_is_not_a_phone_number_says_so_next_to_the_field()
     {
         await using var browser = await Browser.LaunchAsync();
@@ -412,7 +519,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByLabel("Contact's phone number").FillAsync("555-0199");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("form.search .error")).ToHaveTextAsync("Write the number with + and its country code, such as +14155550100.");
+        await Assertions.Expect(page.Locator("form.search .error")).ToHaveTextAsync("Write the contact's number with + and its country code, such as +14155550199.");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]contact=555-0199"));
     }
 

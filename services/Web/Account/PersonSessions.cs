@@ -16,16 +16,16 @@ public sealed class PersonSessions(HttpClient http, IOptions<RulesApiOptions> op
 {
     private readonly RulesApiClient api = options.Value.ClientFor(http);
 
-    /// <summary>The tokens, or why not in the rules API's words.</summary>
-    public async Task<(AccessTokenResponse? Tokens, string? Refusal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>The tokens, or null when the email or the password is not right.</summary>
+    public async Task<AccessTokenResponse?> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
         try
         {
-            return (await api.V1.People.Login.PostAsync(new LoginPostRequestBody { Email = email, Password = password }, cancellationToken: cancellationToken), null);
+            return await api.V1.People.Login.PostAsync(new LoginPostRequestBody { Email = email, Password = password }, cancellationToken: cancellationToken);
         }
         catch (ProblemDetails refusal) when (refusal.ResponseStatusCode == (int)HttpStatusCode.Unauthorized)
         {
-            return (null, refusal.Detail ?? "The email or the password is not right.");
+            return null;
         }
     }
 

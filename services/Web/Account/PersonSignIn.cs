@@ -23,12 +23,12 @@ public sealed class PersonSignIn(PersonSessions sessions, RulesClient rules, IHt
     public const string AccessTokenExpiresAt = "access_token_expires_at";
 
     /// <summary>Null once signed in; otherwise why not.</summary>
-    public async Task<string?> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    public async Task<bool> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
-        var (tokens, refusal) = await sessions.SignInAsync(email, password, cancellationToken);
+        var tokens = await sessions.SignInAsync(email, password, cancellationToken);
         if (tokens is null)
         {
-            return refusal;
+            return false;
         }
 
         var person = await rules.MeAsync(cancellationToken, tokens.AccessToken);
@@ -38,7 +38,7 @@ public sealed class PersonSignIn(PersonSessions sessions, RulesClient rules, IHt
         var properties = new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow().Add(SessionLength) };
         Store(tokens, properties, clock);
         await http.HttpContext!.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), properties);
-        return null;
+        return true;
     }
 
     /// <summary>

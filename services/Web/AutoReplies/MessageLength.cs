@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace AutoReply.Web.AutoReplies;
 
 public static class MessageLength
@@ -6,11 +8,11 @@ public static class MessageLength
     /// "1 text · standard characters, up to 160 a text": what a message costs, as the rules API counts
     /// it (its encoding and segments), in an owner's words.
     /// </summary>
-    public static string Describe(string? encoding, int? segments) =>
-        $"{(segments == 1 ? "1 text" : $"{segments} texts joined")} · {encoding switch
+    public static string Describe(IStringLocalizer t, string? encoding, int? segments) =>
+        $"{(segments == 1 ? t["Length.OneText"] : t["Length.Texts", segments ?? 0])} · {encoding switch
         {
-            "GSM-7" => "standard characters, up to 160 a text",
-            "UCS-2" => "special characters such as emoji, up to 70 a text",
+            "GSM-7" => t["Length.Standard"],
+            "UCS-2" => t["Length.Special"],
             _ => encoding,
         }}";
 }

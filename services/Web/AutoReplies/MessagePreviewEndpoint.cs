@@ -1,5 +1,7 @@
 using AutoReply.Web.Rules;
+using AutoReply.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace AutoReply.Web.AutoReplies;
 
@@ -16,11 +18,11 @@ public static class MessagePreviewEndpoint
     public static IEndpointRouteBuilder MapMessagePreview(this IEndpointRouteBuilder routes)
     {
         routes.MapPost($"/w/{{{PersonTokenHandler.WorkspaceRouteValue}:guid}}/numbers/{{phoneNumber}}/auto-replies/preview",
-            async (string phoneNumber, [FromForm(Name = "Input.Message")] string? message, RulesClient rules, CancellationToken cancellationToken) =>
+            async (string phoneNumber, [FromForm(Name = "Input.Message")] string? message, RulesClient rules, IStringLocalizer<Text> t, CancellationToken cancellationToken) =>
             {
                 var answer = await rules.PreviewAsync(phoneNumber, message ?? "", cancellationToken);
                 return TypedResults.Ok(answer.Value is { } preview
-                    ? new LivePreview(preview.Preview, MessageLength.Describe(preview.Encoding, preview.Segments), [])
+                    ? new LivePreview(preview.Preview, MessageLength.Describe(t, preview.Encoding, preview.Segments), [])
                     : new LivePreview(null, null, answer.Problem!.ErrorsOf("message").DefaultIfEmpty(answer.Problem.Detail ?? "")));
             })
             .RequireAuthorization();

@@ -1,6 +1,7 @@
 using System.Net;
 using AutoReply.ServiceDefaults.Validation;
 using AutoReply.Web.Rules;
+using Microsoft.Extensions.Localization;
 
 namespace AutoReply.Web.Numbers;
 
@@ -8,23 +9,23 @@ namespace AutoReply.Web.Numbers;
 public static class NumberForms
 {
     /// <summary>Adds a number; a number already set up is refused rather than replaced (PUT would replace it).</summary>
-    public static async Task<RulesProblem?> AddAsync(RulesClient rules, string phoneNumber, NumberSettingsInput input, CancellationToken cancellationToken)
+    public static async Task<RulesProblem?> AddAsync(RulesClient rules, IStringLocalizer t, string phoneNumber, NumberSettingsInput input, CancellationToken cancellationToken)
     {
         // Rules says what is wrong with a number it is sent; an empty one would not reach it as a path.
         if (phoneNumber.Length == 0)
         {
-            return PhoneNumberProblem(HttpStatusCode.BadRequest, "Enter the phone number, such as +14155550100.");
+            return PhoneNumberProblem(HttpStatusCode.BadRequest, t["Settings.PhoneNumberMissing"]);
         }
         if (PhoneNumberFormat.IsE164(phoneNumber) && await rules.NumberAsync(phoneNumber, cancellationToken) is not null)
         {
-            return PhoneNumberProblem(HttpStatusCode.Conflict, $"{phoneNumber} is already set up: open it from the list of numbers.");
+            return PhoneNumberProblem(HttpStatusCode.Conflict, t["Settings.PhoneNumberTaken", phoneNumber]);
         }
-        return await SaveAsync(rules, phoneNumber, input, cancellationToken);
+        return await SaveAsync(rules, t, phoneNumber, input, cancellationToken);
     }
 
-    public static async Task<RulesProblem?> SaveAsync(RulesClient rules, string phoneNumber, NumberSettingsInput input, CancellationToken cancellationToken)
+    public static async Task<RulesProblem?> SaveAsync(RulesClient rules, IStringLocalizer t, string phoneNumber, NumberSettingsInput input, CancellationToken cancellationToken)
     {
-        var (settings, errors) = input.ToSettings();
+        var (settings, errors) = input.ToSettings(t);
         if (settings is null)
         {
             return new RulesProblem(HttpStatusCode.BadRequest, null, errors);

@@ -1,6 +1,7 @@
 using AutoReply.Web.Rules;
 using AutoReply.Web.RulesApi.Models;
 using AutoReply.Web.RulesApi.V1.Numbers.Item;
+using Microsoft.Extensions.Localization;
 
 namespace AutoReply.Web.Numbers;
 
@@ -64,7 +65,7 @@ public sealed class NumberSettingsInput
     }
 
     /// <summary>The settings to send, or the fields this app could not read (keyed like the API's).</summary>
-    public (WithPhoneNumberPutRequestBody? Settings, Dictionary<string, string[]> Errors) ToSettings()
+    public (WithPhoneNumberPutRequestBody? Settings, Dictionary<string, string[]> Errors) ToSettings(IStringLocalizer t)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var weekly = new Dictionary<string, List<HoursRange>>();
@@ -76,7 +77,7 @@ public sealed class NumberSettingsInput
             }
             else
             {
-                errors[$"businessHours.{HoursText.Days[i]}"] = [$"Write the hours like {HoursText.Example}, or leave it empty when closed."];
+                errors[$"businessHours.{HoursText.Days[i]}"] = [t["Settings.HoursUnreadable", HoursText.Example]];
             }
         }
         var overrides = new List<WithPhoneNumberPutRequestBody_overrides>();
@@ -93,7 +94,7 @@ public sealed class NumberSettingsInput
             }
             else
             {
-                errors[$"overrides[{i}]"] = [$"Write the hours like {HoursText.Example}, or leave them empty for closed all day."];
+                errors[$"overrides[{i}]"] = [t["Settings.SpecialHoursUnreadable", HoursText.Example]];
             }
         }
         return errors.Count > 0

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace AutoReply.Web.Numbers;
 
 /// <summary>
@@ -22,13 +24,6 @@ public static class SavedChange
             : $"{path[..fragment]}?{QueryName}={change}{path[fragment..]}";
     }
 
-    public static string? Words(string? change) => change switch
-    {
-        NumberAdded => "Number added.",
-        SettingsSaved => "Settings saved.",
-        AutoReplyTurnedOn => "Auto-reply turned on.",
-        AutoReplySaved => "Auto-reply saved.",
-        AutoReplyDeleted => "Auto-reply deleted.",
-        _ => null,
-    };
+    public static string? Words(IStringLocalizer t, string? change) =>
+        change is NumberAdded or SettingsSaved or AutoReplyTurnedOn or AutoReplySaved or AutoReplyDeleted ? t[$"Saved.{change}"].Value : null;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AutoReply.Web.Localization;
 using AutoReply.Web.RulesApi;
 using AutoReply.Web.RulesApi.Models;
 using AutoReply.Web.RulesApi.V1.Numbers.Item;
@@ -7,6 +8,7 @@ using AutoReply.Web.RulesApi.V1.Numbers.Item.AutoReplies.Item;
 using AutoReply.Web.RulesApi.V1.Numbers.Item.AutoReplies.Preview;
 using AutoReply.Web.RulesApi.V1.Numbers.Item.Explain;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions;
 
@@ -18,7 +20,7 @@ namespace AutoReply.Web.Rules;
 /// Reads a page cannot do without throw <see cref="RulesRefusedException"/>; changes answer a
 /// <see cref="RulesAnswer{T}"/> the form shows.
 /// </summary>
-public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> options, IMemoryCache cache)
+public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> options, IMemoryCache cache, IStringLocalizer<Text> t)
 {
     /// <summary>How long the settings' choices are kept: they change only when the API is upgraded.</summary>
     private static readonly TimeSpan ChoicesFor = TimeSpan.FromMinutes(5);
@@ -108,8 +110,9 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
         ChangeAsync(() => Number(phoneNumber).Explain.PostAsync(
             new ExplainPostRequestBody { Trigger = trigger, Contact = contact, At = at, Body = body }, cancellationToken: cancellationToken));
 
+    /// <summary>The example library in the page's language.</summary>
     public Task<List<ExampleMessage>> ExamplesAsync(CancellationToken cancellationToken) =>
-        ReadAsync(() => api.V1.Templates.GetAsync(cancellationToken: cancellationToken));
+        ReadAsync(() => api.V1.Templates.GetAsync(request => request.Headers.Add("Accept-Language", Languages.Current), cancellationToken));
 
     /// <summary>The settings' limits, defaults and words, as the API accepts and words them.</summary>
     public async Task<SettingsChoices> ChoicesAsync(CancellationToken cancellationToken) =>
@@ -134,7 +137,7 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
 
     private WithPhoneNumberItemRequestBuilder Number(string phoneNumber) => api.V1.Numbers[phoneNumber];
 
-    private static async Task<T> ReadAsync<T>(Func<Task<T?>> call)
+    private async Task<T> ReadAsync<T>(Func<Task<T?>> call)
     {
         try
         {
@@ -142,12 +145,12 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
         }
         catch (ApiException refusal)
         {
-            throw new RulesRefusedException(RulesProblem.From(refusal));
+            throw new RulesRefusedException(RulesProblem.From(refusal, t));
         }
     }
 
     /// <summary>A form's request: its refusal (400, 404, 409) is the form's to show; anything else is the error page's.</summary>
-    private static async Task<RulesAnswer<T>> ChangeAsync<T>(Func<Task<T?>> call)
+    private async Task<RulesAnswer<T>> ChangeAsync<T>(Func<Task<T?>> call)
     {
         try
         {
@@ -155,11 +158,11 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
         }
         catch (ApiException refusal) when ((HttpStatusCode)refusal.ResponseStatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
-            return new(default, RulesProblem.From(refusal));
+            return new(default, RulesProblem.From(refusal, t));
         }
         catch (ApiException refusal)
         {
-            throw new RulesRefusedException(RulesProblem.From(refusal));
+            throw new RulesRefusedException(RulesProblem.From(refusal, t));
         }
     }
 }

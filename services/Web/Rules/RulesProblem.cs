@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AutoReply.Web.RulesApi.Models;
 using HttpValidationProblemDetails = AutoReply.Web.RulesApi.Models.HttpValidationProblemDetails;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Extensions.Localization;
 
 namespace AutoReply.Web.Rules;
 
@@ -11,31 +13,42 @@ namespace AutoReply.Web.Rules;
 /// errors keyed as the API names the field (<c>message</c>, <c>businessHours.monday[1]</c>…), so a
 /// page can show each next to its control.
 /// </summary>
-public sealed record RulesProblem(HttpStatusCode Status, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
+public sealed partial record RulesProblem(HttpStatusCode Status, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
     /// <summary>The errors of <paramref name="field"/> and of the fields inside it (<c>overrides[0]</c> holds <c>overrides[0].date</c>).</summary>
     public IEnumerable<string> ErrorsOf(string field) => Errors
         .Where(error => error.Key == field || error.Key.StartsWith(field + ".", StringComparison.Ordinal) || error.Key.StartsWith(field + "[", StringComparison.Ordinal))
-        .SelectMany(error => error.Value)
-        .Select(InOwnerWords);
-
-    /// <summary>The API words its errors for developers (field names, "E.164"); an owner reads these where they differ.</summary>
-    private static string InOwnerWords(string error) =>
-        error.Contains("E.164", StringComparison.Ordinal) ? "Write the number with + and its country code, such as +14155550100."
-        : error.Contains("IANA", StringComparison.Ordinal) ? "Write a time zone as a region and a city, such as America/New_York or Europe/Paris."
-        : error;
+        .SelectMany(error => error.Value);
 
     /// <summary>The problem the generated client raised: the problem details the API documents for the status, or the bare status.</summary>
-    public static RulesProblem From(ApiException refusal)
+    public static RulesProblem From(ApiException refusal, IStringLocalizer t)
     {
         var status = (HttpStatusCode)refusal.ResponseStatusCode;
         return refusal switch
         {
-            HttpValidationProblemDetails validation => new(status, validation.Detail ?? validation.Title, FieldErrors(validation.Errors)),
+            HttpValidationProblemDetails validation => new(status, validation.Detail ?? validation.Title, InOwnerWords(FieldErrors(validation.Errors), t)),
             ProblemDetails problem => new(status, problem.Detail ?? problem.Title, NoErrors),
             _ => new(status, null, NoErrors),
         };
     }
+
+    /// <summary>
+    /// The API words its errors for developers (field names, "E.164", "ISO-8601"), in English: an
+    /// owner reads what each field needs (<c>FieldError.businessHours</c> for <c>businessHours.monday[1]</c>)
+    /// in the page's language; a field without such words keeps the API's.
+    /// </summary>
+    private static Dictionary<string, string[]> InOwnerWords(Dictionary<string, string[]> errors, IStringLocalizer t) =>
+        errors.ToDictionary(error => error.Key, error => t[$"FieldError.{FieldKind(error.Key)}"] is { ResourceNotFound: false } words ? [words.Value] : error.Value, StringComparer.Ordinal);
+
+    /// <summary><c>businessHours.monday[1]</c> → <c>businessHours</c>, <c>overrides[0].date</c> → <c>overrides.date</c>.</summary>
+    private static string FieldKind(string field)
+    {
+        var path = IndexPattern().Replace(field, "");
+        return path.StartsWith("businessHours.", StringComparison.Ordinal) ? "businessHours" : path;
+    }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex IndexPattern();
 
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 

@@ -10,6 +10,9 @@ public sealed class Browser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    // Without the background-networking switches Chromium keeps trying hosts this machine cannot reach.
+    internal static readonly string[] Switches = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
     private readonly IPlaywright playwright;
     private readonly IBrowser chromium;
 
@@ -26,19 +29,64 @@ public sealed class Browser : IAsyncDisposable
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            // Without the background-networking switches Chromium keeps trying hosts this machine cannot reach.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = Switches,
         });
         return new Browser(playwright, chromium);
     }
 
-    public Task<IPage> NewPageAsync(int width = 1600, int height = 1000) =>
-        chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+    /// <summary>A page of a new browser profile; <paramref name="locale"/> is the language it asks pages in (Accept-Language), English when none.</summary>
+    public Task<IPage> NewPageAsync(int width = 1600, int height = 1000, string? locale = null) =>
+        chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale });
 
     public async ValueTask DisposeAsync()
     {
         await chromium.DisposeAsync();
         playwright.Dispose();
+    }
+}
+
+/// <summary>
+/// Debian's Chromium with a profile of its own on disk, as a person's browser is: every context
+/// <see cref="Browser"/> opens is incognito, and Chromium offers to install an app only outside it.
+/// </summary>
+public sealed class ProfileBrowser : IAsyncDisposable
+{
+    private readonly IPlaywright playwright;
+    private readonly IBrowserContext profile;
+    private readonly TestDataDirectory folder;
+
+    private ProfileBrowser(IPlaywright playwright, IBrowserContext profile, TestDataDirectory folder)
+    {
+        this.playwright = playwright;
+        this.profile = profile;
+        this.folder = folder;
+    }
+
+    public static async Task<ProfileBrowser> LaunchAsync()
+    {
+        var folder = new TestDataDirectory();
+        var playwright = await Playwright.CreateAsync();
+        var profile = await playwright.Chromium.LaunchPersistentContextAsync(folder.Path, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = Browser.ChromiumPath,
+            Headless = true,
+            Args = Browser.Switches,
+        });
+        return new ProfileBrowser(playwright, profile, folder);
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1600, int height = 1000)
+    {
+        var page = await profile.NewPageAsync();
+        await page.SetViewportSizeAsync(width, height);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await profile.DisposeAsync();
+        playwright.Dispose();
+        folder.Dispose();
     }
 }
 

@@ -6,11 +6,8 @@ namespace AutoReply.UnitTests.Rules;
 
 public sealed class ExampleLibraryTests
 {
-    public static TheoryData<string> ExampleIds => [.. ExampleLibrary.All.Select(example => example.Id)];
-
-    // Out of the length check until {business_hours} is rendered in GSM-7: its en dash makes this
-    // example three UCS-2 segments (reported with the failing case).
-    public static TheoryData<string> ExampleIdsForLength => [.. ExampleLibrary.All.Select(example => example.Id)];
+    public static TheoryData<string, string> Examples =>
+        [.. ExampleLibrary.Languages.SelectMany(language => ExampleLibrary.In(language).Select(example => (language, example.Id)))];
 
     // Moments that make the variables long: two intervals today with a next opening tomorrow, and a
     // Friday evening with the next opening on Monday.
@@ -19,20 +16,37 @@ public sealed class ExampleLibraryTests
     [Fact]
     public void The_library_has_at_least_twenty_examples()
     {
-        Assert.True(ExampleLibrary.All.Count >= 20, $"only {ExampleLibrary.All.Count} examples");
+        Assert.True(ExampleLibrary.In(ExampleLibrary.English).Count >= 20, $"only {ExampleLibrary.In(ExampleLibrary.English).Count} examples");
     }
 
     [Fact]
     public void Example_ids_are_unique()
     {
-        Assert.Equal(ExampleLibrary.All.Count, ExampleLibrary.All.Select(example => example.Id).Distinct(StringComparer.Ordinal).Count());
+        var examples = ExampleLibrary.In(ExampleLibrary.English);
+        Assert.Equal(examples.Count, examples.Select(example => example.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void The_french_library_has_every_english_example_in_french()
+    {
+        var english = ExampleLibrary.In(ExampleLibrary.English);
+        var french = ExampleLibrary.In(ExampleLibrary.French);
+
+        Assert.Equal(english.Select(example => example.Id), french.Select(example => example.Id));
+        Assert.All(english.Zip(french), pair => Assert.NotEqual(pair.First.Message, pair.Second.Message));
+    }
+
+    [Fact]
+    public void A_language_the_library_does_not_have_gets_the_english_one()
+    {
+        Assert.Same(ExampleLibrary.In(ExampleLibrary.English), ExampleLibrary.In("de"));
     }
 
     [Theory]
-    [MemberData(nameof(ExampleIds))]
-    public void Each_example_can_be_saved_as_an_auto_reply(string id)
+    [MemberData(nameof(Examples))]
+    public void Each_example_can_be_saved_as_an_auto_reply(string language, string id)
     {
-        var example = ExampleLibrary.All.Single(e => e.Id == id);
+        var example = ExampleLibrary.In(language).Single(e => e.Id == id);
 
         Assert.Empty(MessageTemplate.FindErrors(example.Message));
         Assert.False(string.IsNullOrWhiteSpace(example.Title));
@@ -40,10 +54,10 @@ public sealed class ExampleLibraryTests
     }
 
     [Theory]
-    [MemberData(nameof(ExampleIdsForLength))]
-    public void Each_example_rendered_for_a_long_business_name_fits_in_two_segments(string id)
+    [MemberData(nameof(Examples))]
+    public void Each_example_rendered_for_a_long_business_name_fits_in_two_segments(string language, string id)
     {
-        var example = ExampleLibrary.All.Single(e => e.Id == id);
+        var example = ExampleLibrary.In(language).Single(e => e.Id == id);
         var number = Office();
         number.Name = "Acme Dental & Family Care";
 

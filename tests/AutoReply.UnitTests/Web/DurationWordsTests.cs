@@ -10,7 +10,11 @@ public sealed class DurationWordsTests
     [InlineData("PT15M", "15 minutes")]
     [InlineData("PT1H30M", "1 hour 30 minutes")]
     [InlineData("P7D", "7 days")]
-    public void A_window_reads_as_a_business_owner_says_it(string iso, string words) => Assert.Equal(words, DurationWords.Describe(iso));
+    public void A_window_reads_as_a_business_owner_says_it(string iso, string words)
+    {
+        using var speaking = WebText.In("en");
+        Assert.Equal(words, DurationWords.Describe(WebText.T, iso));
+    }
 
     [Fact]
     public void A_window_set_through_the_api_to_an_unusual_length_is_among_the_choices_in_order()

@@ -11,6 +11,8 @@ public sealed class HoursTextTests
     [InlineData("10:00 – 24:00", "10:00-24:00")]
     [InlineData("", "")]
     [InlineData("Closed", "")]
+    [InlineData("Fermé", "")]
+    [InlineData("9:00 à 12:00", "09:00-12:00")]
     public void A_day_s_hours_are_read_as_a_person_types_them(string typed, string read)
     {
         Assert.True(HoursText.TryParse(typed, out var hours));
@@ -26,7 +28,8 @@ public sealed class HoursTextTests
     [Fact]
     public void Hours_are_described_in_words_with_midnight_and_closed_days()
     {
-        Assert.Equal("09:00 to 12:00 and 13:00 to midnight", HoursText.Describe([new() { Open = "09:00", Close = "12:00" }, new() { Open = "13:00", Close = "24:00" }]));
-        Assert.Equal("Closed", HoursText.Describe(Array.Empty<HoursRange>()));
+        using var speaking = WebText.In("en");
+        Assert.Equal("09:00 to 12:00 and 13:00 to midnight", HoursText.Describe(WebText.T, [new() { Open = "09:00", Close = "12:00" }, new() { Open = "13:00", Close = "24:00" }]));
+        Assert.Equal("Closed", HoursText.Describe(WebText.T, Array.Empty<HoursRange>()));
     }
 }

@@ -17,7 +17,7 @@ public sealed class NumberSettingsInputTests
         input.Hours[0] = "9:00-12:00, 13:00-17:00";
         input.Overrides[1] = new OverrideInput { Date = "2026-12-25" };
 
-        var (settings, errors) = input.ToSettings();
+        var (settings, errors) = input.ToSettings(WebText.T);
 
         Assert.Empty(errors);
         var sent = AsSent(settings!);
@@ -34,7 +34,7 @@ public sealed class NumberSettingsInputTests
         input.Hours[1] = "nine to five";
         input.Overrides = [new OverrideInput(), new OverrideInput { Date = "2026-12-24", Hours = "mornings" }];
 
-        var (settings, errors) = input.ToSettings();
+        var (settings, errors) = input.ToSettings(WebText.T);
 
         Assert.Null(settings);
         Assert.Equal(["businessHours.tuesday", "overrides[0]"], errors.Keys.Order(StringComparer.Ordinal));
