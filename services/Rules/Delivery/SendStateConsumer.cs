@@ -41,6 +41,12 @@ public sealed class SendStateConsumer(RulesDbContext db, IDecisionCounts counts)
             }
         }
         // A concurrent change fails this save on a row version; the retry re-reads and re-compares.
+        // Most batches deliver nothing (queued, sent): their save needs no transaction of its own.
+        if (delivered.Count == 0)
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+            return;
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         await counts.ApplyAsync(delivered, context.CancellationToken);
