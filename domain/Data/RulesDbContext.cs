@@ -47,6 +47,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
 
     public DbSet<Decision> Decisions => Set<Decision>();
 
+    public DbSet<DecisionCount> DecisionCounts => Set<DecisionCount>();
+
     public DbSet<OptOut> OptOuts => Set<OptOut>();
 
     public DbSet<CooldownClaim> CooldownClaims => Set<CooldownClaim>();
@@ -142,6 +144,15 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             decision.HasIndex(d => new { d.PhoneNumber, d.Contact, d.DecidedAt });
             decision.HasIndex(d => d.DecidedAt);
             decision.Property(d => d.Version).IsRowVersion();
+        });
+
+        builder.Entity<DecisionCount>(count =>
+        {
+            count.ToTable("decision_counts");
+            // A number's summary reads its hours in order; the key is also what the upserts conflict on.
+            count.HasKey(c => new { c.WorkspaceId, c.PhoneNumber, c.Hour, c.EventType, c.Outcome, c.Reason });
+            // The whole workspace's summary reads its hours across its numbers.
+            count.HasIndex(c => new { c.WorkspaceId, c.Hour });
         });
 
         builder.Entity<OptOut>(optOut =>

@@ -19,6 +19,12 @@ public interface IDecisionLog
 /// (in one round trip, but each bound, planned and executed apart): one per event, the statement the
 /// system ran most.
 /// </summary>
+/// <remarks>
+/// The same statement counts the batch's decisions into <see cref="DecisionCount"/>s (a data-modifying
+/// CTE): counting in the write costs no statement more per batch and keeps the counts exact, where a
+/// periodic roll-up would need its own bookkeeping of what it has counted and would show a summary behind
+/// the decisions. A batch that fails (an event already decided) counts nothing.
+/// </remarks>
 public sealed class DecisionLog(RulesDbContext db) : IDecisionLog
 {
     public Task WriteAsync(IReadOnlyList<Decision> decisions, CancellationToken cancellationToken)
@@ -44,8 +50,19 @@ public sealed class DecisionLog(RulesDbContext db) : IDecisionLog
         DateTimeOffset?[] dueAt = [.. decisions.Select(d => d.DueAt?.ToUniversalTime())];
         return db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO rules.decisions ("Id", "EventId", "WorkspaceId", "EventType", "PhoneNumber", "Contact", "Trigger", "Outcome", "Reason", "AutoReplyId", "Message", "OccurredAt", "DecidedAt", "DueAt")
-            SELECT * FROM unnest({ids}, {eventIds}, {workspaceIds}, {eventTypes}, {phoneNumbers}, {contacts}, {triggers}, {outcomes}, {reasons}, {autoReplyIds}, {messages}, {occurredAt}, {decidedAt}, {dueAt})
+            WITH written AS (
+                INSERT INTO rules.decisions ("Id", "EventId", "WorkspaceId", "EventType", "PhoneNumber", "Contact", "Trigger", "Outcome", "Reason", "AutoReplyId", "Message", "OccurredAt", "DecidedAt", "DueAt")
+                SELECT * FROM unnest({ids}, {eventIds}, {workspaceIds}, {eventTypes}, {phoneNumbers}, {contacts}, {triggers}, {outcomes}, {reasons}, {autoReplyIds}, {messages}, {occurredAt}, {decidedAt}, {dueAt})
+                RETURNING "WorkspaceId", "PhoneNumber", "OccurredAt", "EventType", "Outcome", "Reason"
+            )
+            -- The upsert of DecisionCounts.ApplyAsync, in the same key order.
+            INSERT INTO rules.decision_counts ("WorkspaceId", "PhoneNumber", "Hour", "EventType", "Outcome", "Reason", "Count", "Delivered")
+            SELECT "WorkspaceId", "PhoneNumber", date_trunc('hour', "OccurredAt", 'UTC'), "EventType", "Outcome", coalesce("Reason", ''), count(*), 0
+            FROM written
+            GROUP BY 1, 2, 3, 4, 5, 6
+            ORDER BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT ("WorkspaceId", "PhoneNumber", "Hour", "EventType", "Outcome", "Reason") DO UPDATE
+                SET "Count" = decision_counts."Count" + excluded."Count"
             """,
             cancellationToken);
     }

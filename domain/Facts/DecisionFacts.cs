@@ -21,6 +21,7 @@ public static class DecisionFacts
         builder.Services.AddScoped<ISendBudgets, SendBudgets>();
         builder.Services.AddScoped<LoopGuard>();
         builder.Services.AddScoped<IDecisionLog, DecisionLog>();
+        builder.Services.AddScoped<IDecisionCounts, DecisionCounts>();
         builder.Services.AddOptions<SendBudgetOptions>().Bind(builder.Configuration.GetSection(SendBudgetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LoopGuardOptions>().Bind(builder.Configuration.GetSection(LoopGuardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return builder;

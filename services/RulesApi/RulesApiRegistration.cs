@@ -7,6 +7,7 @@ using AutoReply.RulesApi.Explain;
 using AutoReply.RulesApi.Numbers;
 using AutoReply.RulesApi.People;
 using AutoReply.RulesApi.Choices;
+using AutoReply.RulesApi.Summary;
 using AutoReply.RulesApi.Templates;
 using AutoReply.RulesApi.Workspaces;
 using AutoReply.ServiceDefaults.Http;
@@ -29,6 +30,7 @@ public static class RulesApiRegistration
         builder.Services.AddSingleton<NumberSettingsValidator>();
         builder.Services.AddSingleton<AutoReplyRequestValidator>();
         builder.Services.AddSingleton<DecisionQueryValidator>();
+        builder.Services.AddSingleton<SummaryQueryValidator>();
         builder.Services.AddSingleton<WorkspaceRequestValidator>();
         builder.Services.AddSingleton<ExplainRequestValidator>();
         builder.Services.AddScoped<ReplyExplainer>();
@@ -46,6 +48,7 @@ public static class RulesApiRegistration
         api.MapExplainEndpoints();
         api.MapTemplateEndpoints();
         api.MapBudgetEndpoints();
+        api.MapSummaryEndpoints();
         api.MapChoiceEndpoints();
         api.MapWorkspaceEndpoints();
         api.MapAuditEndpoints();

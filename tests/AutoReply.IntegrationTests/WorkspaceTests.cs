@@ -76,6 +76,7 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
         { "POST", "/v1/numbers/{number}/auto-replies" },
         { "PUT", "/v1/numbers/{number}/auto-replies/{reply}" },
         { "DELETE", "/v1/numbers/{number}/auto-replies/{reply}" },
+        { "GET", "/v1/summary?phoneNumber={number}" },
         { "GET", "/v1/workspaces/{workspace}" },
         { "GET", "/v1/workspaces/{workspace}/keys" },
         { "POST", "/v1/workspaces/{workspace}/keys" },
@@ -111,6 +112,7 @@ public sealed class WorkspaceTests(RealServers servers) : IAsyncLifetime
     {
         { ApiScopes.ConfigRead, "GET", "/v1/numbers" },
         { ApiScopes.ConfigRead, "GET", "/v1/budgets/today" },
+        { ApiScopes.ConfigRead, "GET", "/v1/summary?phoneNumber={number}" },
         { ApiScopes.ConfigRead, "GET", "/v1/numbers/{number}" },
         { ApiScopes.ConfigWrite, "PUT", "/v1/numbers/{number}" },
         { ApiScopes.ConfigWrite, "DELETE", "/v1/numbers/{number}" },

@@ -255,6 +255,39 @@ namespace AutoReply.Domain.Data.Migrations
                     b.ToTable("decisions", "rules");
                 });
 
+            modelBuilder.Entity("AutoReply.Domain.Decisions.DecisionCount", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Delivered")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId", "PhoneNumber", "Hour", "EventType", "Outcome", "Reason");
+
+                    b.HasIndex("WorkspaceId", "Hour");
+
+                    b.ToTable("decision_counts", "rules");
+                });
+
             modelBuilder.Entity("AutoReply.Domain.Numbers.BusinessNumber", b =>
                 {
                     b.Property<string>("PhoneNumber")

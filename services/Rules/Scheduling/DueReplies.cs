@@ -43,6 +43,7 @@ public sealed class SchedulingOptions
 /// </summary>
 public sealed partial class DueReplies(
     RulesDbContext db,
+    IDecisionCounts counts,
     IContactActivityStore activity,
     TransactionalOutbox outbox,
     TimeProvider clock,
@@ -97,6 +98,7 @@ public sealed partial class DueReplies(
         }
         db.ScheduledReplies.RemoveRange(due);
         await db.SaveChangesAsync(cancellationToken);
+        await counts.ApplyAsync([.. decisions.SelectMany(DecisionCountChange.Settled)], cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
 
         await outbox.DeliverAsync(commands, cancellationToken);

@@ -50,6 +50,14 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
     public Task<BudgetsToday> BudgetsTodayAsync(string? phoneNumber, CancellationToken cancellationToken) =>
         ReadAsync(() => api.V1.Budgets.Today.GetAsync(request => request.QueryParameters.PhoneNumber = phoneNumber, cancellationToken));
 
+    /// <summary>The last <paramref name="days"/> days of <paramref name="phoneNumber"/> in its time zone, or of the whole workspace in UTC.</summary>
+    public Task<ActivitySummary> SummaryAsync(string? phoneNumber, int days, CancellationToken cancellationToken) =>
+        ReadAsync(() => api.V1.Summary.GetAsync(request =>
+        {
+            request.QueryParameters.PhoneNumber = phoneNumber;
+            request.QueryParameters.Days = days;
+        }, cancellationToken));
+
     /// <summary>The number's settings, or null when it has none.</summary>
     public async Task<NumberSettingsResponse?> NumberAsync(string phoneNumber, CancellationToken cancellationToken)
     {

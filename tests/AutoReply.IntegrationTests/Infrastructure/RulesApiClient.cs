@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using AutoReply.RulesApi.AutoReplies;
 using AutoReply.RulesApi.Decisions;
+using AutoReply.RulesApi.Summary;
 
 namespace AutoReply.IntegrationTests.Infrastructure;
 
@@ -38,6 +39,13 @@ public sealed class RulesApiClient(HttpClient client)
     {
         var query = $"/v1/decisions?limit=500&contact={Uri.EscapeDataString(contact ?? "")}&eventId={Uri.EscapeDataString(eventId ?? "")}";
         return (await client.GetFromJsonAsync<List<DecisionResponse>>(query, TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>The number's last <paramref name="days"/> days, or the whole workspace's without a number.</summary>
+    public async Task<ActivitySummary> SummaryAsync(string? phoneNumber, int days = 14)
+    {
+        var query = $"/v1/summary?days={days}&phoneNumber={Uri.EscapeDataString(phoneNumber ?? "")}";
+        return (await client.GetFromJsonAsync<ActivitySummary>(query, TestContext.Current.CancellationToken))!;
     }
 
     /// <summary>Waits until <paramref name="count"/> decisions exist for the contact.</summary>

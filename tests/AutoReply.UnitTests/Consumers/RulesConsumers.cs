@@ -26,6 +26,9 @@ internal sealed class RulesConsumers(SendBudgetOptions? budgets = null) : Consum
 
     public const string PhoneNumber = SampleNumbers.PhoneNumber;
 
+    /// <summary>What the consumers changed in the decisions' counts after writing them.</summary>
+    public TrackedDecisionCounts Counts { get; } = new();
+
     protected override void AddServices(IServiceCollection services)
     {
         services.AddSingleton<RulesMetrics>();
@@ -36,6 +39,7 @@ internal sealed class RulesConsumers(SendBudgetOptions? budgets = null) : Consum
         services.AddScoped<LoopGuard>();
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
         services.AddScoped<IDecisionLog, TrackedDecisionLog>();
+        services.AddSingleton<IDecisionCounts>(Counts);
         services.AddScoped<AutoReplyEvaluator>();
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<DueReplyAlarm>();

@@ -41,6 +41,7 @@ public sealed class SendStateConsumerTests : IAsyncLifetime
         Assert.Equal(DeliveryState.Delivered, settled.SendState);
         Assert.Equal(deliveredAt, settled.SendStateChangedAt);
         Assert.Equal(ProviderMessageId, settled.ProviderMessageId);
+        Assert.Equal([(decision.Id, Outcome.Sent, 0, 1)], rules.Counts.Applied.Select(c => (c.Decision.Id, c.Outcome, c.Count, c.Delivered)));
     }
 
     [Fact]
@@ -70,6 +71,7 @@ public sealed class SendStateConsumerTests : IAsyncLifetime
 
         var failed = await rules.DecisionForAsync(decision.EventId);
         Assert.Equal(DeliveryState.Failed, failed.SendState);
+        Assert.Empty(rules.Counts.Applied);
         Assert.Equal("21211", failed.SendErrorCode);
         Assert.Equal("The 'To' number is not a valid phone number.", failed.SendError);
     }
