@@ -6,6 +6,7 @@ using AutoReply.Domain.Templates;
 using AutoReply.Web.Localization;
 using AutoReply.Web.Numbers;
 using AutoReply.Web.RulesApi.Models;
+using AutoReply.Web.Summary;
 
 namespace AutoReply.UnitTests.Web;
 
@@ -45,7 +46,7 @@ public sealed partial class TextTests
         var t = WebText.T;
         string[] words =
         [
-            .. Enum.GetValues<SuppressionReason>().SelectMany(reason => new[] { VocabularyWords.Reason(t, reason), VocabularyWords.Rule(t, reason) }),
+            .. Enum.GetValues<SuppressionReason>().SelectMany(reason => new[] { VocabularyWords.Reason(t, reason), VocabularyWords.Rule(t, reason), SummaryFigures.ReasonName(t, reason) }),
             .. Enum.GetValues<Trigger>().Select(trigger => VocabularyWords.Trigger(t, trigger)),
             .. Enum.GetValues<Trigger>().SelectMany(trigger => Enum.GetValues<Schedule>().Select(schedule => VocabularyWords.Slot(t, trigger, schedule))),
             .. Enum.GetValues<Outcome>().Select(outcome => VocabularyWords.Outcome(t, outcome)),
@@ -56,6 +57,15 @@ public sealed partial class TextTests
 
         // A missing word reads as its key ("Reason.cooldown").
         Assert.DoesNotContain(words, word => KeyPattern().IsMatch(word));
+    }
+
+    [Fact]
+    public void Every_reason_has_a_colour_of_its_own_in_the_chart()
+    {
+        Assert.Equal(
+            AutoReply.Contracts.Vocabulary.All<AutoReply.Contracts.SuppressionReason>().Order(StringComparer.Ordinal),
+            SummaryFigures.ReasonColours.Keys.Select(reason => Microsoft.Kiota.Abstractions.Helpers.EnumHelpers.GetEnumStringValue(reason)).Order(StringComparer.Ordinal));
+        Assert.Equal(SummaryFigures.ReasonColours.Count, SummaryFigures.ReasonColours.Values.Distinct().Count());
     }
 
     [Fact]
