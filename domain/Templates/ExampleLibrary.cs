@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AutoReply.Domain.Templates;
 
 /// <summary>An example in one language, with the words (English and French) a person may search it by beyond its own.</summary>
@@ -20,9 +18,6 @@ public static class ExampleLibrary
 
     /// <summary>The library in <paramref name="language"/> (<c>en</c> or <c>fr</c>); English for any other.</summary>
     public static IReadOnlyList<ExampleMessage> In(string language) => language == French ? InFrench : InEnglish;
-
-    /// <summary>The library in the language of <paramref name="culture"/>, English when it is neither.</summary>
-    public static IReadOnlyList<ExampleMessage> In(CultureInfo culture) => In(culture.TwoLetterISOLanguageName);
 
     private sealed record Text(string Title, string Scenario, string Message);
 

@@ -27,7 +27,7 @@ public sealed class WebAccessibilityTests(AppHostFixture system)
         var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(number, TestData.NeverOpen($"Audited Dental {number[^4..]}"));
         var reply = await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "{business_name} will call you back.");
-        await PostMissedCallAsync(number, contact);
+        await system.PostEventAsync("call.missed", number, contact);
         await rules.DecisionsWhenAsync(contact, 1);
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(width, height, locale: language);
@@ -113,13 +113,5 @@ public sealed class WebAccessibilityTests(AppHostFixture system)
         violations.AddRange(result.Violations
             .Where(violation => violation.Impact is "serious" or "critical")
             .Select(violation => $"{page.Url}: {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(" | ", violation.Nodes.Select(node => node.Html))}"));
-    }
-
-    private async Task PostMissedCallAsync(string number, string contact)
-    {
-        using var ingress = system.Client("ingress");
-        var response = await ingress.PostAsJsonAsync("/v1/events",
-            new { id = TestData.EventId(), type = "call.missed", phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 }

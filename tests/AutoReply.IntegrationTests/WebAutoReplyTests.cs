@@ -390,7 +390,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await rules.EditAutoReplyAsync(number, reply.Id, "{business_name} will call you back.", delay: "PT2S");
         await PostMissedCallAsync(number, calledBack);
         await rules.DecisionsWhenAsync(calledBack, 1);
-        await PostEventAsync("call.placed", number, calledBack);
+        await system.PostEventAsync("call.placed", number, calledBack);
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(390, 844);
         await WebApp.SignInAsync(page, system.Url("web"));
@@ -558,7 +558,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await Assertions.Expect(page.Locator("#message-length")).Not.ToContainTextAsync("GSM");
     }
 
-    private Task<string> PostMissedCallAsync(string number, string contact) => PostEventAsync("call.missed", number, contact);
+    private Task<string> PostMissedCallAsync(string number, string contact) => system.PostEventAsync("call.missed", number, contact);
 
     /// <summary>The number's count for today at its budget (1,000 texts), as a thousand replies would leave it.</summary>
     private async Task UseUpTodaysAllowanceAsync(string number)
@@ -570,16 +570,6 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         command.Parameters.AddWithValue("scope", $"number:{number}");
         command.Parameters.AddWithValue("day", DateOnly.FromDateTime(DateTime.UtcNow));
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private async Task<string> PostEventAsync(string type, string number, string contact)
-    {
-        using var ingress = system.Client("ingress");
-        var id = TestData.EventId();
-        var response = await ingress.PostAsJsonAsync("/v1/events",
-            new { id, type, phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return id;
     }
 
     /// <summary>The Activity page searched for the contact (the address its search form makes), until its decision shows <paramref name="expected"/>.</summary>

@@ -23,10 +23,10 @@ public sealed class WebSummaryTests(AppHostFixture system)
         var rules = new RulesApiClient(system.Client("rules-api"));
         await rules.PutNumberAsync(number, TestData.NeverOpen($"Chart Opticians {number[^4..]}"));
         await rules.CreateAutoReplyAsync(number, "missed_call", "after_hours", "We'll call you back.");
-        await PostEventAsync("call.missed", number, repeated);
+        await system.PostEventAsync("call.missed", number, repeated);
         await Eventually.ReadAsync(() => rules.DecisionsAsync(repeated), d => d.SingleOrDefault()?.State == DeliveryState.Delivered);
-        await PostEventAsync("call.missed", number, repeated);
-        await PostEventAsync("message.received", number, texted);
+        await system.PostEventAsync("call.missed", number, repeated);
+        await system.PostEventAsync("message.received", number, texted);
         await rules.DecisionsWhenAsync(repeated, 2);
         await rules.DecisionsWhenAsync(texted, 1);
         await using var browser = await Browser.LaunchAsync();
@@ -61,12 +61,4 @@ public sealed class WebSummaryTests(AppHostFixture system)
 
     private static DateOnly TodayInNewYork() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
-
-    private async Task PostEventAsync(string type, string number, string contact)
-    {
-        using var ingress = system.Client("ingress");
-        var response = await ingress.PostAsJsonAsync("/v1/events",
-            new { id = TestData.EventId(), type, phoneNumber = number, contact, occurredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
 }

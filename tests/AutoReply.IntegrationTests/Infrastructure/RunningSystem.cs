@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 
@@ -26,6 +28,17 @@ public class RunningSystem(TestDataDirectory? data = null, params string[] argum
         var client = App.CreateHttpClient(resource, "http");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         return client;
+    }
+
+    /// <summary>Posts a call or text event to ingress as a platform service would, happening now; its id.</summary>
+    public async Task<string> PostEventAsync(string type, string phoneNumber, string contact)
+    {
+        using var ingress = Client("ingress");
+        var id = TestData.EventId();
+        var response = await ingress.PostAsJsonAsync("/v1/events",
+            new { id, type, phoneNumber, contact, occurredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return id;
     }
 
     public async ValueTask InitializeAsync()
