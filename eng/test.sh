@@ -18,10 +18,16 @@ import glob, json, sys
 results, status = sys.argv[1], int(sys.argv[2])
 passed = failed = skipped = 0
 for path in glob.glob(f"{results}/**/*.ctrf*", recursive=True):
-    summary = json.load(open(path))["results"]["summary"]
+    report = json.load(open(path))["results"]
+    summary = report["summary"]
     passed += summary.get("passed", 0)
     failed += summary.get("failed", 0)
     skipped += summary.get("skipped", 0)
+    # CI keeps only part of a long log: name each failure again here, next to the last line.
+    for test in report.get("tests", []):
+        if test.get("status") == "failed":
+            message = (test.get("message") or "").strip().splitlines()
+            print(f"FAILED {test.get('name')}: {message[0] if message else ''}"[:400])
 if status != 0 and failed == 0:
     failed = 1  # the run failed before reporting (a build error, a crashed test host)
 line = f"{passed} passed, {failed} failed"
