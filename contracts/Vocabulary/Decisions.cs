@@ -54,3 +54,25 @@ public enum OptOutSource
     /// <summary>The provider refused a send with 21610: the contact had replied STOP to the carrier.</summary>
     [JsonStringEnumMemberName("provider")] Provider,
 }
+
+/// <summary>A language an auto-reply can be written in, and a contact's texts can be told to be in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReplyLanguage>))]
+public enum ReplyLanguage
+{
+    /// <summary>English (ISO 639-1 <c>en</c>).</summary>
+    [JsonStringEnumMemberName("en")] English,
+    /// <summary>French (ISO 639-1 <c>fr</c>).</summary>
+    [JsonStringEnumMemberName("fr")] French,
+}
+
+/// <summary>Why a reply went out in the language it did.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LanguageReason>))]
+public enum LanguageReason
+{
+    /// <summary>The contact's last text that could be told was in this language, and the auto-reply has a message in it.</summary>
+    [JsonStringEnumMemberName("contact_language")] ContactLanguage,
+    /// <summary>No text of the contact's could be told: the number's language.</summary>
+    [JsonStringEnumMemberName("contact_language_unknown")] ContactLanguageUnknown,
+    /// <summary>The contact writes in a language the auto-reply has no message in: the number's language.</summary>
+    [JsonStringEnumMemberName("no_message_in_contact_language")] NoMessageInContactLanguage,
+}

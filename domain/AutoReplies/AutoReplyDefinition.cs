@@ -1,4 +1,5 @@
 using AutoReply.Contracts;
+using AutoReply.Domain.Languages;
 
 namespace AutoReply.Domain.AutoReplies;
 
@@ -16,7 +17,11 @@ public sealed class AutoReplyDefinition
 
     public required Schedule Schedule { get; init; }
 
+    /// <summary>The text, in its number's <see cref="Numbers.BusinessNumber.Language"/>.</summary>
     public required string Message { get; set; }
+
+    /// <summary>The text in other languages, for contacts who write in them; at most one per language.</summary>
+    public List<Translation> Translations { get; set; } = [];
 
     /// <summary>How long a reply waits before it goes out, cancelled if the business answers first; zero sends at once.</summary>
     public TimeSpan Delay { get; set; }

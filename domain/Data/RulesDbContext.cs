@@ -9,6 +9,7 @@ using AutoReply.Domain.AutoReplies;
 using AutoReply.Domain.Budgets;
 using AutoReply.Domain.Cooldowns;
 using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Languages;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.OptOuts;
 using AutoReply.Domain.Outbox;
@@ -54,6 +55,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
     public DbSet<CooldownClaim> CooldownClaims => Set<CooldownClaim>();
 
     public DbSet<OutboundActivity> OutboundActivity => Set<OutboundActivity>();
+
+    public DbSet<ContactLanguage> ContactLanguages => Set<ContactLanguage>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
@@ -111,14 +114,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             number.Property(n => n.PhoneNumber).HasMaxLength(16);
             number.Property(n => n.Name).HasMaxLength(BusinessNumber.MaxNameLength);
             number.Property(n => n.TimeZone).HasMaxLength(64);
-            number.Property(n => n.OpeningHours)
-                .HasColumnType("jsonb")
-                .HasConversion(
-                    document => JsonSerializer.Serialize(document, JsonSerializerOptions.Web),
-                    json => JsonSerializer.Deserialize<OpeningHoursDocument>(json, JsonSerializerOptions.Web)!,
-                    new ValueComparer<OpeningHoursDocument>(
-                        (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
-                        document => JsonSerializer.Serialize(document, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal)));
+            StoredAsJson(number.Property(n => n.OpeningHours));
+            number.Property(n => n.Language).HasMaxLength(8);
             number.HasIndex(n => n.WorkspaceId);
             number.HasOne<Workspace>().WithMany().HasForeignKey(n => n.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
             number.HasMany(n => n.AutoReplies).WithOne().HasForeignKey(r => r.PhoneNumber).OnDelete(DeleteBehavior.Cascade);
@@ -130,6 +127,7 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             reply.HasKey(r => r.Id);
             reply.Property(r => r.Trigger).HasMaxLength(16);
             reply.Property(r => r.Schedule).HasMaxLength(16);
+            StoredAsJson(reply.Property(r => r.Translations));
             // One auto-reply per slot: a second create in a filled slot is a conflict.
             reply.HasIndex(r => new { r.PhoneNumber, r.Trigger, r.Schedule }).IsUnique().HasDatabaseName(AutoReplyPerSlotIndex);
         });
@@ -144,6 +142,8 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             decision.HasIndex(d => new { d.PhoneNumber, d.Contact, d.DecidedAt });
             decision.HasIndex(d => d.DecidedAt);
             decision.Property(d => d.Version).IsRowVersion();
+            decision.Property(d => d.Language).HasMaxLength(8);
+            decision.Property(d => d.LanguageReason).HasMaxLength(32);
         });
 
         builder.Entity<DecisionCount>(count =>
@@ -190,6 +190,15 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             activity.Property(a => a.Contact).HasMaxLength(16);
         });
 
+        builder.Entity<ContactLanguage>(language =>
+        {
+            language.ToTable("contact_languages");
+            language.HasKey(l => new { l.PhoneNumber, l.Contact });
+            language.Property(l => l.PhoneNumber).HasMaxLength(16);
+            language.Property(l => l.Contact).HasMaxLength(16);
+            language.Property(l => l.Language).HasMaxLength(8);
+        });
+
         builder.Entity<AuditEntry>(entry =>
         {
             entry.ToTable("audit_entries");
@@ -220,4 +229,16 @@ public sealed class RulesDbContext(DbContextOptions<RulesDbContext> options) : D
             message.Property(m => m.TraceParent).HasMaxLength(TraceParentLength);
         });
     }
+
+    /// <summary>A value kept whole as one JSON document, compared by its JSON so an edit inside it is saved.</summary>
+    private static void StoredAsJson<TValue>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<TValue> property) =>
+        property
+            .HasColumnType("jsonb")
+            .HasConversion(
+                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<TValue>(json, JsonSerializerOptions.Web)!,
+                new ValueComparer<TValue>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                    value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                    value => JsonSerializer.Deserialize<TValue>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!));
 }

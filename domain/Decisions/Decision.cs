@@ -38,6 +38,11 @@ public sealed class Decision
     /// <summary>The rendered text, for a <c>sent</c> decision.</summary>
     public string? Message { get; init; }
 
+    /// <summary>The language of <see cref="Message"/>, for a reply.</summary>
+    public ReplyLanguage? Language { get; init; }
+
+    public LanguageReason? LanguageReason { get; init; }
+
     public DateTimeOffset OccurredAt { get; init; }
 
     public DateTimeOffset DecidedAt { get; init; }

@@ -45,14 +45,16 @@ public sealed class DecisionLog(RulesDbContext db) : IDecisionLog
         string?[] reasons = [.. decisions.Select(d => d.Reason is { } reason ? Vocabulary.Name(reason) : null)];
         Guid?[] autoReplyIds = [.. decisions.Select(d => d.AutoReplyId)];
         string?[] messages = [.. decisions.Select(d => d.Message)];
+        string?[] languages = [.. decisions.Select(d => d.Language is { } language ? Vocabulary.Name(language) : null)];
+        string?[] languageReasons = [.. decisions.Select(d => d.LanguageReason is { } reason ? Vocabulary.Name(reason) : null)];
         DateTimeOffset[] occurredAt = [.. decisions.Select(d => d.OccurredAt.ToUniversalTime())];
         DateTimeOffset[] decidedAt = [.. decisions.Select(d => d.DecidedAt.ToUniversalTime())];
         DateTimeOffset?[] dueAt = [.. decisions.Select(d => d.DueAt?.ToUniversalTime())];
         return db.Database.ExecuteSqlAsync(
             $"""
             WITH written AS (
-                INSERT INTO rules.decisions ("Id", "EventId", "WorkspaceId", "EventType", "PhoneNumber", "Contact", "Trigger", "Outcome", "Reason", "AutoReplyId", "Message", "OccurredAt", "DecidedAt", "DueAt")
-                SELECT * FROM unnest({ids}, {eventIds}, {workspaceIds}, {eventTypes}, {phoneNumbers}, {contacts}, {triggers}, {outcomes}, {reasons}, {autoReplyIds}, {messages}, {occurredAt}, {decidedAt}, {dueAt})
+                INSERT INTO rules.decisions ("Id", "EventId", "WorkspaceId", "EventType", "PhoneNumber", "Contact", "Trigger", "Outcome", "Reason", "AutoReplyId", "Message", "Language", "LanguageReason", "OccurredAt", "DecidedAt", "DueAt")
+                SELECT * FROM unnest({ids}, {eventIds}, {workspaceIds}, {eventTypes}, {phoneNumbers}, {contacts}, {triggers}, {outcomes}, {reasons}, {autoReplyIds}, {messages}, {languages}, {languageReasons}, {occurredAt}, {decidedAt}, {dueAt})
                 RETURNING "WorkspaceId", "PhoneNumber", "OccurredAt", "EventType", "Outcome", "Reason"
             )
             -- The upsert of DecisionCounts.ApplyAsync, in the same key order.

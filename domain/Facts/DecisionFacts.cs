@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using AutoReply.Domain.Decisions;
 using AutoReply.Domain.Facts;
+using AutoReply.Domain.Languages;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,6 +21,8 @@ public static class DecisionFacts
         builder.Services.AddScoped<ICooldownStore, CooldownStore>();
         builder.Services.AddScoped<ISendBudgets, SendBudgets>();
         builder.Services.AddScoped<LoopGuard>();
+        builder.Services.AddScoped<IContactLanguageStore, ContactLanguageStore>();
+        builder.Services.AddSingleton<TextLanguageDetector>();
         builder.Services.AddScoped<IDecisionLog, DecisionLog>();
         builder.Services.AddScoped<IDecisionCounts, DecisionCounts>();
         builder.Services.AddOptions<SendBudgetOptions>().Bind(builder.Configuration.GetSection(SendBudgetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,4 +1,5 @@
 using NodaTime;
+using AutoReply.Contracts;
 using AutoReply.Domain.AutoReplies;
 using AutoReply.Domain.BusinessHours;
 
@@ -23,6 +24,9 @@ public sealed class BusinessNumber
     public required string TimeZone { get; set; }
 
     public required OpeningHoursDocument OpeningHours { get; set; }
+
+    /// <summary>The language its auto-replies' messages are written in, and sent in when a contact's is not known.</summary>
+    public ReplyLanguage Language { get; set; } = ReplyLanguage.English;
 
     public TimeSpan Cooldown { get; set; }
 

@@ -7,6 +7,7 @@ using AutoReply.Domain.Numbers;
 using AutoReply.Domain.OptOuts;
 using AutoReply.Domain.Templates;
 using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Languages;
 
 namespace AutoReply.Domain.Policy;
 
@@ -24,14 +25,18 @@ public sealed record InboundEvent(
     string? Body,
     Guid? WorkspaceId = null);
 
-/// <summary>Everything the policy needs to know about the world, read before deciding.</summary>
+/// <summary>
+/// Everything the policy needs to know about the world, read before deciding;
+/// <see cref="ContactLanguage"/> is the language of the contact's last text that could be told.
+/// </summary>
 public sealed record EvaluationInput(
     InboundEvent Event,
     BusinessNumber? Number,
     DateTimeOffset Now,
     DateTimeOffset? LastOutboundActivity,
     bool OptedOut,
-    bool Looping = false);
+    bool Looping = false,
+    ReplyLanguage? ContactLanguage = null);
 
 public abstract record Verdict
 {
@@ -45,8 +50,8 @@ public sealed record Suppress(SuppressionReason Reason, Guid? AutoReplyId = null
     public override Outcome Outcome => Outcome.Suppressed;
 }
 
-/// <summary>Reply with <paramref name="Text"/>, provided the contact's cooldown can still be claimed; at once, or after the auto-reply's delay.</summary>
-public sealed record Reply(AutoReplyDefinition AutoReply, string Text, TimeSpan Cooldown) : Verdict
+/// <summary>Reply with <paramref name="Text"/>, written in <paramref name="Language"/>, provided the contact's cooldown can still be claimed; at once, or after the auto-reply's delay.</summary>
+public sealed record Reply(AutoReplyDefinition AutoReply, string Text, LanguageChoice Language, TimeSpan Cooldown) : Verdict
 {
     public override Outcome Outcome => AutoReply.Delay > TimeSpan.Zero ? Outcome.Scheduled : Outcome.Sent;
 
@@ -142,8 +147,9 @@ public static class ReplyPolicy
         }
         trace?.Add(RuleCheck.Passed(SuppressionReason.LoopGuard, "The contact's events come at a person's pace."));
 
-        var text = MessageTemplate.Render(autoReply.Message, number.Name, calendar, input.Now.ToInstant());
-        return new Reply(autoReply, text, number.Cooldown);
+        var language = LanguageChoice.For(number, autoReply, input.ContactLanguage);
+        var text = MessageTemplate.Render(language.Message, language.Language, number.Name, calendar, input.Now.ToInstant());
+        return new Reply(autoReply, text, language, number.Cooldown);
     }
 
     /// <summary>The slot an event of <paramref name="trigger"/> at <paramref name="at"/> falls in (business hours or not), and its auto-reply if it has one.</summary>

@@ -1,7 +1,14 @@
+using AutoReply.Contracts;
+using AutoReply.Domain.Languages;
+
 namespace AutoReply.Domain.Templates;
 
-/// <summary>An example in one language, with the words (English and French) a person may search it by beyond its own.</summary>
-public sealed record ExampleMessage(string Id, string Title, string Scenario, string Message, IReadOnlyList<string> Keywords);
+/// <summary>
+/// An example in one language, with its message in the library's other languages (for an
+/// auto-reply that answers contacts in theirs) and the words (English and French) a person may
+/// search it by beyond its own.
+/// </summary>
+public sealed record ExampleMessage(string Id, string Title, string Scenario, string Message, IReadOnlyList<Translation> Translations, IReadOnlyList<string> Keywords);
 
 /// <summary>
 /// Starting texts for common business scenarios (the product ships such a guide), in English and in
@@ -11,13 +18,8 @@ public sealed record ExampleMessage(string Id, string Title, string Scenario, st
 /// </summary>
 public static class ExampleLibrary
 {
-    public const string English = "en";
-    public const string French = "fr";
-
-    public static readonly IReadOnlyList<string> Languages = [English, French];
-
-    /// <summary>The library in <paramref name="language"/> (<c>en</c> or <c>fr</c>); English for any other.</summary>
-    public static IReadOnlyList<ExampleMessage> In(string language) => language == French ? InFrench : InEnglish;
+    /// <summary>The library in <paramref name="language"/>.</summary>
+    public static IReadOnlyList<ExampleMessage> In(ReplyLanguage language) => language == ReplyLanguage.French ? InFrench : InEnglish;
 
     private sealed record Text(string Title, string Scenario, string Message);
 
@@ -154,8 +156,10 @@ public static class ExampleLibrary
     ];
 
     private static readonly IReadOnlyList<ExampleMessage> InEnglish =
-        [.. All.Select(example => new ExampleMessage(example.Id, example.English.Title, example.English.Scenario, example.English.Message, example.Keywords))];
+        [.. All.Select(example => new ExampleMessage(example.Id, example.English.Title, example.English.Scenario, example.English.Message,
+            [new(ReplyLanguage.French, example.French.Message)], example.Keywords))];
 
     private static readonly IReadOnlyList<ExampleMessage> InFrench =
-        [.. All.Select(example => new ExampleMessage(example.Id, example.French.Title, example.French.Scenario, example.French.Message, example.Keywords))];
+        [.. All.Select(example => new ExampleMessage(example.Id, example.French.Title, example.French.Scenario, example.French.Message,
+            [new(ReplyLanguage.English, example.English.Message)], example.Keywords))];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AutoReply.Contracts;
 using NodaTime;
 using AutoReply.Domain.BusinessHours;
 
@@ -62,46 +63,64 @@ public static class MessageTemplate
         return errors;
     }
 
-    public static string Render(string message, string businessName, BusinessHoursCalendar calendar, Instant now)
+    /// <summary>The message with its variables in <paramref name="language"/>'s words, as of <paramref name="now"/> in the number's time zone.</summary>
+    public static string Render(string message, ReplyLanguage language, string businessName, BusinessHoursCalendar calendar, Instant now)
     {
         if (!message.Contains('{'))
         {
             return message;
         }
+        var words = WordsIn[language];
         return new StringBuilder(message)
             .Replace("{" + BusinessName + "}", businessName)
-            .Replace("{" + BusinessHoursToday + "}", DescribeHoursToday(calendar, now))
-            .Replace("{" + NextOpen + "}", DescribeNextOpening(calendar, now))
+            .Replace("{" + BusinessHoursToday + "}", DescribeHoursToday(words, calendar, now))
+            .Replace("{" + NextOpen + "}", DescribeNextOpening(words, calendar, now))
             .ToString();
     }
 
-    /// <summary>Today's hours in words, in GSM-7 characters only ("to", not an en dash) so a message stays 160 per segment.</summary>
-    public static string DescribeHoursToday(BusinessHoursCalendar calendar, Instant now)
+    /// <summary>
+    /// What the variables are made of in each language, in GSM-7 characters only ("to", not an en
+    /// dash; "9h00", not "9 h 00" with a narrow space) so a message stays 160 characters per segment.
+    /// </summary>
+    private sealed record Words(
+        CultureInfo Culture, string ClosedToday, string And, string Until, string Today, string Tomorrow, string At,
+        string WhenWeReopen, string Midnight, string Clock, string LaterDay);
+
+    private static readonly Dictionary<ReplyLanguage, Words> WordsIn = new()
+    {
+        [ReplyLanguage.English] = new(CultureInfo.InvariantCulture, "closed today", "and", "to", "today", "tomorrow", "at",
+            "as soon as we reopen", "midnight", "h:mm tt", "dddd, MMMM d"),
+        [ReplyLanguage.French] = new(CultureInfo.GetCultureInfo("fr"), "fermé aujourd'hui", "et", "à", "aujourd'hui", "demain", "à",
+            "dès notre réouverture", "minuit", "H'h'mm", "dddd d MMMM"),
+    };
+
+    private static string DescribeHoursToday(Words words, BusinessHoursCalendar calendar, Instant now)
     {
         var hours = calendar.HoursOn(now.InZone(calendar.Zone).Date);
         return hours.Count == 0
-            ? "closed today"
-            : string.Join(" and ", hours.OrderBy(h => h.OpenMinute).Select(h => $"{Clock(h.OpenMinute)} to {Clock(h.CloseMinute)}"));
+            ? words.ClosedToday
+            : string.Join($" {words.And} ", hours.OrderBy(h => h.OpenMinute).Select(h => $"{Clock(words, h.OpenMinute)} {words.Until} {Clock(words, h.CloseMinute)}"));
     }
 
-    public static string DescribeNextOpening(BusinessHoursCalendar calendar, Instant now)
+    private static string DescribeNextOpening(Words words, BusinessHoursCalendar calendar, Instant now)
     {
         var next = calendar.NextOpening(now);
         if (next is null)
         {
-            return "as soon as we reopen";
+            return words.WhenWeReopen;
         }
         var today = now.InZone(calendar.Zone).Date;
         var day = next.Value.Date;
-        var dayText = day == today ? "today"
-            : day == today.PlusDays(1) ? "tomorrow"
-            : day < today.PlusDays(7) ? day.DayOfWeek.ToString()
-            : day.ToString("dddd, MMMM d", CultureInfo.InvariantCulture);
-        return $"{dayText} at {Clock(next.Value.TimeOfDay.Hour * 60 + next.Value.TimeOfDay.Minute)}";
+        var dayText = day == today ? words.Today
+            : day == today.PlusDays(1) ? words.Tomorrow
+            // ISO numbers Sunday 7, .NET 0.
+            : day < today.PlusDays(7) ? words.Culture.DateTimeFormat.GetDayName((DayOfWeek)((int)day.DayOfWeek % 7))
+            : day.ToString(words.LaterDay, words.Culture);
+        return $"{dayText} {words.At} {Clock(words, next.Value.TimeOfDay.Hour * 60 + next.Value.TimeOfDay.Minute)}";
     }
 
-    private static string Clock(int minuteOfDay) =>
+    private static string Clock(Words words, int minuteOfDay) =>
         minuteOfDay == OpeningInterval.MinutesPerDay
-            ? "midnight"
-            : LocalTime.FromMinutesSinceMidnight(minuteOfDay).ToString("h:mm tt", CultureInfo.InvariantCulture);
+            ? words.Midnight
+            : LocalTime.FromMinutesSinceMidnight(minuteOfDay).ToString(words.Clock, words.Culture);
 }

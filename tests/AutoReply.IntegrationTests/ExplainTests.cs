@@ -89,6 +89,30 @@ public sealed class ExplainTests(RealServers servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Explain_says_the_language_a_reply_would_go_out_in_and_why_and_the_real_decision_agrees()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await Api.PutNumberAsync(number, TestData.AlwaysOpen("Boulangerie Martin"));
+        await Api.CreateAutoReplyAsync(number, "missed_call", "business_hours", "Sorry we missed you.", translations: [new("fr", "Désolés de vous avoir manqué.")]);
+        var text = new Imagined("message", contact, DateTimeOffset.UtcNow, "Bonjour, vous avez encore des croissants ?") { Number = number };
+        var call = new Imagined("missed_call", contact, DateTimeOffset.UtcNow) { Number = number };
+
+        var before = await ExplainAsync(number, call);
+        await Bus.PublishAsync(text.Event);
+        await Api.DecisionsWhenAsync(contact, 1);
+        var after = await ExplainAsync(number, call with { At = DateTimeOffset.UtcNow });
+        await Bus.PublishAsync(call.Event);
+        var decided = (await Api.DecisionsWhenAsync(contact, 2))[0];
+
+        Assert.Equal(("Sorry we missed you.", ReplyLanguage.English, LanguageReason.ContactLanguageUnknown, (ReplyLanguage?)null),
+            (before.Message, before.Language!.Language, before.Language.Reason, before.Language.ContactLanguage));
+        Assert.Equal(("Désolés de vous avoir manqué.", ReplyLanguage.French, LanguageReason.ContactLanguage, ReplyLanguage.French),
+            (after.Message, after.Language!.Language, after.Language.Reason, after.Language.ContactLanguage));
+        Assert.Equal(text.At.ToUnixTimeMilliseconds(), after.Language.ContactTextAt!.Value.ToUnixTimeMilliseconds());
+        Assert.Equal((after.Message, ReplyLanguage.French, LanguageReason.ContactLanguage), (decided.Message, decided.Language, decided.LanguageReason));
+    }
+
+    [Fact]
     public async Task Explain_for_a_number_without_settings_is_not_found_and_a_bad_contact_is_a_field_error()
     {
         var client = rules.Service.CreateAuthorizedClient();

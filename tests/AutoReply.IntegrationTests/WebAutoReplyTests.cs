@@ -49,18 +49,18 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByLabel("Search examples by scenario").FillAsync("closed");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Use this example: Missed call, we're closed" }).ClickAsync();
-        var libraryText = await page.GetByLabel("Message").InputValueAsync();
+        var libraryText = await page.GetByLabel("Message in English").InputValueAsync();
         Assert.StartsWith("Thanks for calling {business_name}.", libraryText, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#message-preview")).ToContainTextAsync($"Thanks for calling {name}.");
         await AssertLengthIsCountedLikeTheApiAsync(page, "GSM-7");
 
-        await page.GetByLabel("Message").FillAsync("Hi {customer}");
+        await page.GetByLabel("Message in English").FillAsync("Hi {customer}");
         await Assertions.Expect(page.Locator("#message-problems")).ToContainTextAsync("using only the variables listed below");
-        await page.GetByLabel("Message").FillAsync(libraryText + " ✓");
+        await page.GetByLabel("Message in English").FillAsync(libraryText + " ✓");
         await Assertions.Expect(page.Locator("#message-preview")).ToContainTextAsync("you. ✓");
         await AssertLengthIsCountedLikeTheApiAsync(page, "UCS-2");
         await Assertions.Expect(page.Locator("#message-problems")).ToBeEmptyAsync();
-        await page.GetByLabel("Message").FillAsync(libraryText);
+        await page.GetByLabel("Message in English").FillAsync(libraryText);
         await AssertLengthIsCountedLikeTheApiAsync(page, "GSM-7");
         await WebApp.AssertUsableAsync(page);
         await Screenshots.SaveAsync(page, $"web-new-auto-reply-{screen}");
@@ -87,7 +87,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
 
         await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Edit the auto-reply for {SlotName.ToLowerInvariant()}" }).ClickAsync();
-        await page.GetByLabel("Message").FillAsync("Sorry we missed you! {business_name} calls you back soon.");
+        await page.GetByLabel("Message in English").FillAsync("Sorry we missed you! {business_name} calls you back soon.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Auto-reply saved.")).ToBeVisibleAsync();
         await Assertions.Expect(Slot(page)).ToContainTextAsync($"Preview now: Sorry we missed you! {name} calls you back soon.");
@@ -151,7 +151,7 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await page.GetByLabel("Chercher des exemples par situation").FillAsync("fermé");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Utiliser l’exemple Appel manqué, nous sommes fermés" }).ClickAsync();
-        Assert.StartsWith("Merci d'avoir appelé {business_name}.", await page.GetByLabel("Message", new() { Exact = true }).InputValueAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Merci d'avoir appelé {business_name}.", await page.GetByLabel("Message en français").InputValueAsync(), StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#message-preview")).ToContainTextAsync($"Merci d'avoir appelé {name}.");
         await Assertions.Expect(page.Locator("#message-length")).ToHaveTextAsync("1 SMS · caractères standard, jusqu’à 160 par SMS");
         await WebApp.AssertUsableAsync(page);
@@ -181,6 +181,33 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"contact={Regex.Escape(Uri.EscapeDataString(contact))}"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Phone numbers" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phone numbers" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_owner_gives_a_reply_a_french_message_and_testing_a_french_text_shows_the_french_reply_and_why()
+    {
+        var (number, contact) = (TestData.PhoneNumber(), TestData.PhoneNumber());
+        await new RulesApiClient(system.Client("rules-api")).PutNumberAsync(number, TestData.NeverOpen("Bilingual Bakery"));
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(390, 844);
+        await WebApp.SignInAsync(page, system.Url("web"));
+
+        await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/auto-replies/new?trigger=message&schedule=after_hours");
+        await page.GetByLabel("Message in English").FillAsync("Thanks for your text. {business_name} opens {next_open}.");
+        await page.GetByLabel("Message in French").FillAsync("Merci pour votre SMS. {business_name} ouvre {next_open}.");
+        await WebApp.AssertUsableAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on auto-reply" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Auto-reply turned on.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("What happens").SelectOptionAsync("message");
+        await page.GetByLabel("From the contact's phone number").FillAsync(contact);
+        await page.GetByLabel("Their text, for a text message").FillAsync("Bonjour, vous êtes ouverts demain matin ?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test", Exact = true }).ClickAsync();
+
+        var explanation = page.Locator(".explanation");
+        await Assertions.Expect(explanation).ToContainTextAsync("Merci pour votre SMS. Bilingual Bakery ouvre dès notre réouverture.");
+        await Assertions.Expect(explanation).ToContainTextAsync("In French: the text you are testing is in French.");
+        await WebApp.AssertUsableAsync(page);
     }
 
     [Fact]

@@ -107,6 +107,10 @@ namespace AutoReply.Domain.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -198,6 +202,14 @@ namespace AutoReply.Domain.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("LanguageReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Message")
                         .HasColumnType("text");
 
@@ -288,6 +300,29 @@ namespace AutoReply.Domain.Data.Migrations
                     b.ToTable("decision_counts", "rules");
                 });
 
+            modelBuilder.Entity("AutoReply.Domain.Languages.ContactLanguage", b =>
+                {
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("TextAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PhoneNumber", "Contact");
+
+                    b.ToTable("contact_languages", "rules");
+                });
+
             modelBuilder.Entity("AutoReply.Domain.Numbers.BusinessNumber", b =>
                 {
                     b.Property<string>("PhoneNumber")
@@ -299,6 +334,11 @@ namespace AutoReply.Domain.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<TimeSpan>("MaxEventAge")
                         .HasColumnType("interval");

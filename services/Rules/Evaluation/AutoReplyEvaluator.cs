@@ -13,6 +13,7 @@ using AutoReply.Domain.Scheduling;
 using AutoReply.Rules.Outbox;
 using AutoReply.Rules.Scheduling;
 using AutoReply.Domain.Facts;
+using AutoReply.Domain.Languages;
 
 namespace AutoReply.Rules.Evaluation;
 
@@ -21,7 +22,8 @@ namespace AutoReply.Rules.Evaluation;
 /// (decisions already made, the numbers with their auto-replies, opt-outs, recent activity): never
 /// cached, so an edit or a delete counts from the very next batch on every replica. It applies
 /// <see cref="ReplyPolicy"/> to each event in the order they occurred (with the <see cref="LoopGuard"/>'s
-/// verdict), then in one transaction claims the replies' cooldowns, spends their daily budgets,
+/// verdict, and the language of the contact's last text it could tell), then in one transaction records
+/// the languages its texts were told in, claims the replies' cooldowns, spends their daily budgets,
 /// records exactly one decision per event id within its workspace and adds each reply's send
 /// command to the outbox, which sends it once committed (a reply with a delay is scheduled instead:
 /// the due-reply dispatcher sends or cancels it when it is due).
@@ -33,6 +35,8 @@ public sealed partial class AutoReplyEvaluator(
     ICooldownStore cooldowns,
     ISendBudgets budgets,
     LoopGuard loopGuard,
+    IContactLanguageStore contactLanguages,
+    TextLanguageDetector languageDetector,
     TransactionalOutbox outbox,
     DueReplyAlarm alarm,
     TimeProvider clock,
@@ -80,11 +84,13 @@ public sealed partial class AutoReplyEvaluator(
 
         var now = clock.GetUtcNow();
         var looping = await loopGuard.LoopingAsync(pending, cancellationToken);
-        List<(InboundEvent Event, Verdict Verdict)> verdicts = [.. pending.Select(e => (e, Decide(e, facts, looping.Contains(e), now)))];
+        List<ContactLanguage> told = [];
+        List<(InboundEvent Event, Verdict Verdict)> verdicts = [.. pending.Select(e => (e, Decide(e, facts, looping.Contains(e), told, now)))];
 
         // A failed save fails the whole batch, which is tried again whole: no savepoint to roll back to.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await contactLanguages.RecordAsync(told, cancellationToken);
         var claims = await ClaimCooldownsAsync(verdicts, now, cancellationToken);
         var spend = await SpendBudgetsAsync(verdicts, facts, claims, now, cancellationToken);
         List<Decision> decisions = [.. verdicts.Select(v => Record(v.Event, facts.WorkspaceOf(v.Event), v.Verdict, now))];
@@ -122,7 +128,8 @@ public sealed partial class AutoReplyEvaluator(
     private sealed record Facts(
         Dictionary<string, BusinessNumber> Numbers,
         Dictionary<ContactKey, OptOut> OptOuts,
-        IReadOnlyDictionary<ContactKey, DateTimeOffset> LastOutbound)
+        IReadOnlyDictionary<ContactKey, DateTimeOffset> LastOutbound,
+        Dictionary<ContactKey, ContactLanguage> Languages)
     {
         /// <summary>The workspace the event is decided in, and its id unique within.</summary>
         public Guid WorkspaceOf(InboundEvent e) => e.WorkspaceId ?? Numbers.GetValueOrDefault(e.PhoneNumber)?.WorkspaceId ?? DefaultWorkspace.Id;
@@ -149,21 +156,34 @@ public sealed partial class AutoReplyEvaluator(
             .GroupBy(Key, e => ReplyPolicy.RecentActivitySince(e, numbers[e.PhoneNumber]))
             .ToDictionary(g => g.Key, g => g.Max());
         var lastOutbound = await activity.LastOutboundAsync(since, cancellationToken);
-        return new Facts(numbers, optOuts, lastOutbound);
+        // Only a number with messages in more than one language has a choice to make.
+        List<ContactKey> multilingual = [.. keys.Where(k => numbers.GetValueOrDefault(k.PhoneNumber)?.AutoReplies.Any(r => r.Translations.Count > 0) == true)];
+        var languages = await contactLanguages.ReadAsync(multilingual, cancellationToken);
+        return new Facts(numbers, optOuts, lastOutbound, languages);
     }
 
     /// <summary>
     /// The policy's verdict; a STOP or START is recorded at the time the contact sent it, so the
     /// batch's later events, and later batches, see the contact's latest word whatever the order
-    /// the messages were consumed in.
+    /// the messages were consumed in. A text whose language can be told is added to
+    /// <paramref name="told"/>, and is the contact's language from this event on.
     /// </summary>
-    private Verdict Decide(InboundEvent e, Facts facts, bool looping, DateTimeOffset now)
+    private Verdict Decide(InboundEvent e, Facts facts, bool looping, List<ContactLanguage> told, DateTimeOffset now)
     {
         var key = Key(e);
         var number = facts.NumberOf(e);
+        if (number is not null && e.Trigger == Trigger.Message && languageDetector.LanguageOf(e.Body) is { } language)
+        {
+            var text = new ContactLanguage { PhoneNumber = e.PhoneNumber, Contact = e.Contact, Language = language, TextAt = e.OccurredAt };
+            told.Add(text);
+            if (facts.Languages.GetValueOrDefault(key) is not { } known || known.TextAt < text.TextAt)
+            {
+                facts.Languages[key] = text;
+            }
+        }
         var record = facts.OptOuts.GetValueOrDefault(key);
         DateTimeOffset? lastOutbound = facts.LastOutbound.TryGetValue(key, out var at) ? at : null;
-        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, record?.IsOptedOut == true, looping));
+        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, record?.IsOptedOut == true, looping, facts.Languages.GetValueOrDefault(key)?.Language));
 
         var keyword = (verdict as Suppress)?.Keyword ?? KeywordKind.None;
         if (keyword is KeywordKind.OptOut or KeywordKind.OptIn)
@@ -259,6 +279,8 @@ public sealed partial class AutoReplyEvaluator(
             _ => null,
         },
         Message = (verdict as Reply)?.Text,
+        Language = (verdict as Reply)?.Language.Language,
+        LanguageReason = (verdict as Reply)?.Language.Reason,
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Number {PhoneNumber} has sent its {Sent} texts for {Day} (UTC): its replies are suppressed (budget) until the day ends")]

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using AutoReply.Domain.Audit;
 using AutoReply.Domain.AutoReplies;
 using AutoReply.Domain.Data;
+using AutoReply.Domain.Languages;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Templates;
 using AutoReply.RulesApi.Audit;
@@ -17,19 +18,31 @@ using AutoReply.RulesApi.Workspaces;
 
 namespace AutoReply.RulesApi.AutoReplies;
 
-public sealed record CreateAutoReplyRequest(string? Trigger, string? Schedule, string? Message, string? Delay = null) : IOpenApiExample<CreateAutoReplyRequest>
+/// <summary>The message in another language than the number's, for contacts who write in it.</summary>
+public sealed record TranslationRequest(string? Language, string? Message);
+
+/// <summary>A new auto-reply: its message in the number's language, and in others if given.</summary>
+public sealed record CreateAutoReplyRequest(string? Trigger, string? Schedule, string? Message, string? Delay = null, List<TranslationRequest>? Translations = null)
+    : IOpenApiExample<CreateAutoReplyRequest>
 {
-    public static CreateAutoReplyRequest Example => new("missed_call", "after_hours", "Thanks for calling {business_name}. We open {next_open}.", "PT1M");
+    public static CreateAutoReplyRequest Example => new("missed_call", "after_hours", "Thanks for calling {business_name}. We open {next_open}.", "PT1M",
+        [new("fr", "Merci d'avoir appelé {business_name}. Nous ouvrons {next_open}.")]);
 }
 
-/// <summary>A new message, and a new delay when given (absent keeps the current one).</summary>
-public sealed record EditAutoReplyRequest(string? Message, string? Delay = null) : IOpenApiExample<EditAutoReplyRequest>
+/// <summary>A new message, and a new delay and translations when given (absent keeps the current ones; an empty list removes the translations).</summary>
+public sealed record EditAutoReplyRequest(string? Message, string? Delay = null, List<TranslationRequest>? Translations = null) : IOpenApiExample<EditAutoReplyRequest>
 {
     public static EditAutoReplyRequest Example => new("Sorry we missed you! {business_name} is open {next_open}.");
 }
 
-/// <summary>A message as the number's auto-reply would send it now, and what it may use.</summary>
-public sealed record AutoReplyPreview(string Preview, string Encoding, int Segments, IReadOnlyList<string> Variables);
+/// <summary>A message in one language as the number's auto-reply would send it now.</summary>
+public sealed record MessagePreview(ReplyLanguage Language, string Message, string Preview, string Encoding, int Segments);
+
+/// <summary>
+/// A message as the number's auto-reply would send it now, in the number's language, each
+/// translation likewise, and the variables a message may use.
+/// </summary>
+public sealed record AutoReplyPreview(ReplyLanguage Language, string Preview, string Encoding, int Segments, IReadOnlyList<MessagePreview> Translations, IReadOnlyList<string> Variables);
 
 public sealed record AutoReplyResponse(
     Guid Id,
@@ -43,6 +56,8 @@ public sealed record AutoReplyResponse(
     string Conditions,
     string Encoding,
     int Segments,
+    ReplyLanguage Language,
+    IReadOnlyList<MessagePreview> Translations,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
@@ -90,7 +105,7 @@ public static class AutoReplyEndpoints
         {
             return Problems.Invalid(validated.Errors);
         }
-        var (trigger, schedule, message, delay) = validated.Value;
+        var (trigger, schedule, message, delay, translations) = validated.Value;
         if (number.AutoReplies.Any(r => r.Trigger == trigger && r.Schedule == schedule))
         {
             return SlotFilled(trigger, schedule);
@@ -105,6 +120,7 @@ public static class AutoReplyEndpoints
             Schedule = schedule,
             Message = message,
             Delay = delay,
+            Translations = translations,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -142,9 +158,10 @@ public static class AutoReplyEndpoints
         {
             return Problems.Invalid(validated.Errors);
         }
-        var preview = validator.Preview(validated.Value.Message, number);
+        var preview = validator.Preview(validated.Value.Message, number.Language, number);
         var length = SmsEncoding.Measure(preview);
-        return TypedResults.Ok(new AutoReplyPreview(preview, length.Encoding, length.Segments, MessageTemplate.Variables));
+        return TypedResults.Ok(new AutoReplyPreview(number.Language, preview, length.Encoding, length.Segments,
+            Previews(validated.Value.Translations ?? [], number, validator), MessageTemplate.Variables));
     }
 
     private static async Task<Results<Ok<IEnumerable<AutoReplyResponse>>, ProblemHttpResult>> ListAsync(string phoneNumber, ClaimsPrincipal user, AutoReplyRequestValidator validator, RulesDbContext db, CancellationToken cancellationToken)
@@ -181,6 +198,7 @@ public static class AutoReplyEndpoints
         var before = ToResponse(reply, number, validator);
         reply.Message = validated.Value.Message;
         reply.Delay = validated.Value.Delay ?? reply.Delay;
+        reply.Translations = validated.Value.Translations ?? reply.Translations;
         reply.UpdatedAt = clock.GetUtcNow();
         var body = ToResponse(reply, number, validator);
         audit.Record(user, number.WorkspaceId, AuditAction.AutoReplyUpdated, reply.Id.ToString(), before, body);
@@ -222,12 +240,21 @@ public static class AutoReplyEndpoints
 
     private static AutoReplyResponse ToResponse(AutoReplyDefinition reply, BusinessNumber number, AutoReplyRequestValidator validator)
     {
-        var preview = validator.Preview(reply.Message, number);
+        var preview = validator.Preview(reply.Message, number.Language, number);
         var length = SmsEncoding.Measure(preview);
         return new AutoReplyResponse(
             reply.Id, reply.PhoneNumber, reply.Trigger, reply.Schedule, reply.Message, IsoDuration.Format(reply.Delay), ActiveStatus,
-            preview, SlotDescriptions.Describe(reply.Trigger, reply.Schedule), length.Encoding, length.Segments, reply.CreatedAt, reply.UpdatedAt);
+            preview, SlotDescriptions.Describe(reply.Trigger, reply.Schedule), length.Encoding, length.Segments,
+            number.Language, Previews(reply.Translations, number, validator), reply.CreatedAt, reply.UpdatedAt);
     }
+
+    private static List<MessagePreview> Previews(IEnumerable<Translation> translations, BusinessNumber number, AutoReplyRequestValidator validator) =>
+        [.. translations.OrderBy(t => t.Language).Select(t =>
+        {
+            var preview = validator.Preview(t.Message, t.Language, number);
+            var length = SmsEncoding.Measure(preview);
+            return new MessagePreview(t.Language, t.Message, preview, length.Encoding, length.Segments);
+        })];
 
     private static ProblemHttpResult SlotFilled(Trigger trigger, Schedule schedule) =>
         Problems.Conflict($"{SlotDescriptions.Describe(trigger, schedule)} already has an auto-reply; edit it or delete it first.");

@@ -3,16 +3,17 @@ using AutoReply.Sms;
 using AutoReply.ServiceDefaults.Validation;
 using NodaTime.Extensions;
 using AutoReply.Domain.Choices;
+using AutoReply.Domain.Languages;
 using AutoReply.Domain.Numbers;
 using AutoReply.Domain.Templates;
 
 namespace AutoReply.RulesApi.AutoReplies;
 
 /// <summary>A checked request to fill a slot.</summary>
-public sealed record NewAutoReply(Trigger Trigger, Schedule Schedule, string Message, TimeSpan Delay);
+public sealed record NewAutoReply(Trigger Trigger, Schedule Schedule, string Message, TimeSpan Delay, List<Translation> Translations);
 
-/// <summary>A checked edit: the new message, and the new delay if one was given.</summary>
-public sealed record EditedAutoReply(string Message, TimeSpan? Delay);
+/// <summary>A checked edit: the new message, and the new delay and translations if they were given.</summary>
+public sealed record EditedAutoReply(string Message, TimeSpan? Delay, List<Translation>? Translations);
 
 /// <summary>
 /// Checks auto-reply requests against the number they are for: the slot names, the message's
@@ -34,17 +35,19 @@ public sealed class AutoReplyRequestValidator(TimeProvider clock)
         {
             errors.Add("schedule", $"schedule must be one of {string.Join(", ", Vocabulary.All<Schedule>())}.");
         }
-        CheckMessage(request?.Message, number, errors);
+        CheckMessage("message", request?.Message, number.Language, number, errors);
         var delay = CheckDelay(request?.Delay, errors);
-        return errors.Result(() => new NewAutoReply(trigger, schedule, request!.Message!, delay ?? TimeSpan.Zero));
+        var translations = CheckTranslations(request?.Translations, number, errors);
+        return errors.Result(() => new NewAutoReply(trigger, schedule, request!.Message!, delay ?? TimeSpan.Zero, translations ?? []));
     }
 
     public Validated<EditedAutoReply> Validate(EditAutoReplyRequest? request, BusinessNumber number)
     {
         var errors = new FieldErrors();
-        CheckMessage(request?.Message, number, errors);
+        CheckMessage("message", request?.Message, number.Language, number, errors);
         var delay = CheckDelay(request?.Delay, errors);
-        return errors.Result(() => new EditedAutoReply(request!.Message!, delay));
+        var translations = CheckTranslations(request?.Translations, number, errors);
+        return errors.Result(() => new EditedAutoReply(request!.Message!, delay, translations));
     }
 
     private static TimeSpan? CheckDelay(string? text, FieldErrors errors)
@@ -62,30 +65,66 @@ public sealed class AutoReplyRequestValidator(TimeProvider clock)
         return delay;
     }
 
-    /// <summary>The message as the contact would read it now.</summary>
-    public string Preview(string message, BusinessNumber number) =>
-        MessageTemplate.Render(message, number.Name, number.Calendar(), clock.GetUtcNow().ToInstant());
+    /// <summary>The message, written in <paramref name="language"/>, as the contact would read it now.</summary>
+    public string Preview(string message, ReplyLanguage language, BusinessNumber number) =>
+        MessageTemplate.Render(message, language, number.Name, number.Calendar(), clock.GetUtcNow().ToInstant());
 
-    private void CheckMessage(string? message, BusinessNumber number, FieldErrors errors)
+    /// <summary>Absent: none given. Each in a language other than the number's, once, and a message that could be saved.</summary>
+    private List<Translation>? CheckTranslations(List<TranslationRequest>? requests, BusinessNumber number, FieldErrors errors)
+    {
+        if (requests is null)
+        {
+            return null;
+        }
+        List<Translation> translations = [];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var field = $"translations[{i}]";
+            if (!Vocabulary.TryParse<ReplyLanguage>(requests[i]?.Language, out var language))
+            {
+                errors.Add($"{field}.language", $"language must be one of {string.Join(", ", Vocabulary.All<ReplyLanguage>())}.");
+                continue;
+            }
+            if (language == number.Language)
+            {
+                errors.Add($"{field}.language", $"{Vocabulary.Name(language)} is the number's language: its text is message.");
+                continue;
+            }
+            if (translations.Any(t => t.Language == language))
+            {
+                errors.Add($"{field}.language", $"{Vocabulary.Name(language)} appears twice.");
+                continue;
+            }
+            if (CheckMessage($"{field}.message", requests[i].Message, language, number, errors))
+            {
+                translations.Add(new Translation(language, requests[i].Message!));
+            }
+        }
+        return translations;
+    }
+
+    private bool CheckMessage(string field, string? message, ReplyLanguage language, BusinessNumber number, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(message))
         {
-            errors.Add("message", "message is required.");
-            return;
+            errors.Add(field, "message is required.");
+            return false;
         }
         var templateErrors = MessageTemplate.FindErrors(message);
         foreach (var error in templateErrors)
         {
-            errors.Add("message", error);
+            errors.Add(field, error);
         }
         if (templateErrors.Count > 0)
         {
-            return;
+            return false;
         }
-        var length = SmsEncoding.Measure(Preview(message, number));
+        var length = SmsEncoding.Measure(Preview(message, language, number));
         if (length.Segments > MaxSegments)
         {
-            errors.Add("message", $"message is {length.Segments} SMS segments ({length.Encoding}); at most {MaxSegments} are allowed.");
+            errors.Add(field, $"message is {length.Segments} SMS segments ({length.Encoding}); at most {MaxSegments} are allowed.");
+            return false;
         }
+        return true;
     }
 }

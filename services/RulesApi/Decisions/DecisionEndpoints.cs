@@ -23,6 +23,8 @@ public sealed record DecisionResponse(
     DateTimeOffset DecidedAt,
     DateTimeOffset? DueAt,
     string? Message,
+    ReplyLanguage? Language,
+    LanguageReason? LanguageReason,
     DeliveryState? State,
     string? ErrorCode,
     string? Error,
@@ -32,7 +34,7 @@ public sealed record DecisionResponse(
         Guid.Parse("0193a6f0-5b2c-7d41-9e0f-2b7c1d9a4e10"), "pbx-42-7781", AutoReply.Contracts.EventType.CallMissed, "+14155550100", "+14155550199",
         AutoReply.Contracts.Trigger.MissedCall, AutoReply.Contracts.Outcome.Sent, null, Guid.Parse("0193a6e1-0c11-7a52-8f3d-5e6a7b8c9d01"),
         DateTimeOffset.Parse("2026-11-24T23:05:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-11-24T23:05:01Z", CultureInfo.InvariantCulture), null,
-        "Thanks for calling Acme Dental. We open Monday at 9:00 AM.", DeliveryState.Delivered, null, null, "SM0123456789abcdef0123456789abcdef");
+        "Thanks for calling Acme Dental. We open Monday at 9:00 AM.", ReplyLanguage.English, AutoReply.Contracts.LanguageReason.ContactLanguageUnknown, DeliveryState.Delivered, null, null, "SM0123456789abcdef0123456789abcdef");
 }
 
 /// <summary><c>GET /v1/decisions</c>: why did this contact (not) get a reply? Newest first, paged.</summary>
@@ -75,7 +77,7 @@ public static class DecisionEndpoints
             .Skip(offset).Take(limit)
             .Select(d => new DecisionResponse(
                 d.Id, d.EventId, d.EventType, d.PhoneNumber, d.Contact, d.Trigger, d.Outcome, d.Reason, d.AutoReplyId,
-                d.OccurredAt, d.DecidedAt, d.DueAt, d.Message,
+                d.OccurredAt, d.DecidedAt, d.DueAt, d.Message, d.Language, d.LanguageReason,
                 d.SendState,
                 d.SendErrorCode, d.SendError, d.ProviderMessageId))
             .ToListAsync(cancellationToken);

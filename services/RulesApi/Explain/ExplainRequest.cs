@@ -18,6 +18,12 @@ public sealed record HoursThatApplied(string Date, string TimeZone, bool Open, b
 /// <summary>The slot the event falls in, and its auto-reply if it has one.</summary>
 public sealed record SlotChosen(Trigger Trigger, Schedule Schedule, string Conditions, Guid? AutoReplyId);
 
+/// <summary>
+/// The language a reply would go out in, and why: <see cref="ContactLanguage"/> is that of the
+/// contact's last text that could be told (the imagined text itself, or one sent at <see cref="ContactTextAt"/>).
+/// </summary>
+public sealed record LanguageChosen(ReplyLanguage Language, LanguageReason Reason, ReplyLanguage? ContactLanguage, DateTimeOffset? ContactTextAt);
+
 /// <summary>What a decision for the imagined event would be now, and why; nothing is claimed, recorded or sent.</summary>
 public sealed record Explanation(
     Outcome Outcome,
@@ -29,6 +35,7 @@ public sealed record Explanation(
     string? Message,
     string? Encoding,
     int? Segments,
+    LanguageChosen? Language,
     IReadOnlyList<RuleCheck> Rules);
 
 /// <summary>A checked <see cref="ExplainRequest"/>.</summary>

@@ -12,6 +12,7 @@ using AutoReply.Domain.Policy;
 using AutoReply.RulesApi.Workspaces;
 using AutoReply.Domain.BusinessHours;
 using AutoReply.Domain.Facts;
+using AutoReply.Domain.Languages;
 
 namespace AutoReply.RulesApi.Explain;
 
@@ -28,6 +29,8 @@ public sealed class ReplyExplainer(
     ICooldownStore cooldowns,
     ISendBudgets budgets,
     IOptions<SendBudgetOptions> budgetLimits,
+    IContactLanguageStore contactLanguages,
+    TextLanguageDetector languageDetector,
     TimeProvider clock)
 {
     /// <summary>The explanation, or null when the number is not one of the caller's workspace.</summary>
@@ -51,9 +54,13 @@ public sealed class ReplyExplainer(
         var lastOutbound = (await activity.LastOutboundAsync(new Dictionary<ContactKey, DateTimeOffset> { [key] = ReplyPolicy.RecentActivitySince(e, number) }, cancellationToken))
             .TryGetValue(key, out var last) ? last : (DateTimeOffset?)null;
         var looping = (await loopGuard.LoopingAsync([e], cancellationToken)).Count > 0;
+        // The imagined text, when its language can be told, is the contact's last: as a decision counts it.
+        var contactText = languageDetector.LanguageOf(imagined.Body) is { } told
+            ? new ContactLanguage { PhoneNumber = phoneNumber, Contact = imagined.Contact, Language = told, TextAt = at }
+            : (await contactLanguages.ReadAsync([key], cancellationToken)).GetValueOrDefault(key);
 
         List<RuleCheck> rules = [];
-        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, decidedAt, lastOutbound, optOut?.IsOptedOut == true, looping), rules);
+        var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, decidedAt, lastOutbound, optOut?.IsOptedOut == true, looping, contactText?.Language), rules);
         var cooldown = await CooldownAsync(key, decidedAt, cancellationToken);
         rules.Add(verdict is Reply ? cooldown : cooldown with { Verdict = RuleVerdict.NotReached });
         verdict = ReplyPolicy.AfterCooldown(verdict, free: cooldown.Verdict == RuleVerdict.Passed);
@@ -76,6 +83,7 @@ public sealed class ReplyExplainer(
             text,
             length?.Encoding,
             length?.Segments,
+            verdict is Reply reply ? new LanguageChosen(reply.Language.Language, reply.Language.Reason, contactText?.Language, contactText?.TextAt) : null,
             rules);
     }
 

@@ -76,6 +76,7 @@ public static class NumberEndpoints
         number.Cooldown = settings.Cooldown;
         number.RecentActivityWindow = settings.RecentActivityWindow;
         number.MaxEventAge = settings.MaxEventAge;
+        number.Language = settings.Language;
         number.UpdatedAt = now;
         var body = NumberSettingsResponse.From(number);
         audit.Record(user, number.WorkspaceId, created ? AuditAction.NumberCreated : AuditAction.NumberUpdated, phoneNumber, before, body);

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Http;
 using AutoReply.Domain.Numbers;
 
@@ -11,7 +12,8 @@ public sealed record NumberSettingsRequest(
     List<HoursOverride>? Overrides = null,
     string? Cooldown = null,
     string? RecentActivityWindow = null,
-    string? MaxEventAge = null) : IOpenApiExample<NumberSettingsRequest>
+    string? MaxEventAge = null,
+    string? Language = null) : IOpenApiExample<NumberSettingsRequest>
 {
     public static NumberSettingsRequest Example => new(
         "Acme Dental",
@@ -20,7 +22,8 @@ public sealed record NumberSettingsRequest(
         [new("2026-12-25", [])],
         "PT3H",
         "PT15M",
-        "PT15M");
+        "PT15M",
+        "en");
 }
 
 /// <summary>A number's stored settings, as the API answers them.</summary>
@@ -33,6 +36,7 @@ public sealed record NumberSettingsResponse(
     string Cooldown,
     string RecentActivityWindow,
     string MaxEventAge,
+    ReplyLanguage Language,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -45,6 +49,7 @@ public sealed record NumberSettingsResponse(
         IsoDuration.Format(number.Cooldown),
         IsoDuration.Format(number.RecentActivityWindow),
         IsoDuration.Format(number.MaxEventAge),
+        number.Language,
         number.CreatedAt,
         number.UpdatedAt);
 }

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.ServiceDefaults.Validation;
 using NodaTime;
 using AutoReply.Domain.BusinessHours;
@@ -79,6 +80,11 @@ public sealed class NumberSettingsValidator
         var cooldown = ParseWindow("cooldown", request.Cooldown, SettingChoices.DefaultCooldown, errors);
         var recentActivity = ParseWindow("recentActivityWindow", request.RecentActivityWindow, SettingChoices.DefaultRecentActivityWindow, errors);
         var maxEventAge = ParseWindow("maxEventAge", request.MaxEventAge, SettingChoices.DefaultMaxEventAge, errors);
+        var language = ReplyLanguage.English;
+        if (request.Language is not null && !Vocabulary.TryParse(request.Language, out language))
+        {
+            errors.Add("language", $"language must be one of {string.Join(", ", Vocabulary.All<ReplyLanguage>())}.");
+        }
 
         return errors.Result(() => new ValidNumberSettings(
             name!,
@@ -86,7 +92,8 @@ public sealed class NumberSettingsValidator
             new OpeningHoursDocument(weekly, [.. overrides.OrderBy(o => o.Date, StringComparer.Ordinal)]),
             cooldown,
             recentActivity,
-            maxEventAge));
+            maxEventAge,
+            language));
     }
 
     private static bool CheckRanges(string path, List<HoursRange> ranges, FieldErrors errors)
@@ -140,4 +147,5 @@ public sealed record ValidNumberSettings(
     OpeningHoursDocument OpeningHours,
     TimeSpan Cooldown,
     TimeSpan RecentActivityWindow,
-    TimeSpan MaxEventAge);
+    TimeSpan MaxEventAge,
+    ReplyLanguage Language);

@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Domain.Templates;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -12,7 +13,7 @@ public static class TemplateEndpoints
         routes.MapGet("/v1/templates", ([FromHeader(Name = "Accept-Language")] string? acceptLanguage, HttpResponse response) =>
             {
                 var language = LanguageAskedFor(acceptLanguage);
-                response.Headers.ContentLanguage = language;
+                response.Headers.ContentLanguage = Vocabulary.Name(language);
                 response.Headers.Vary = HeaderNames.AcceptLanguage;
                 return TypedResults.Ok(ExampleLibrary.In(language));
             })
@@ -23,10 +24,10 @@ public static class TemplateEndpoints
     }
 
     /// <summary>The library's language the header prefers most (highest quality first, then in its order; q=0 refuses one); English when none.</summary>
-    private static string LanguageAskedFor(string? acceptLanguage) =>
+    private static ReplyLanguage LanguageAskedFor(string? acceptLanguage) =>
         acceptLanguage is not null && StringWithQualityHeaderValue.TryParseList([acceptLanguage], out var ranges)
             ? ranges.Where(range => range.Quality != 0).OrderByDescending(range => range.Quality ?? 1)
-                .Select(range => range.Value.Value?.Split('-')[0].ToLowerInvariant())
-                .FirstOrDefault(language => language is not null && ExampleLibrary.Languages.Contains(language)) ?? ExampleLibrary.English
-            : ExampleLibrary.English;
+                .Select(range => Vocabulary.TryParse<ReplyLanguage>(range.Value.Value?.Split('-')[0].ToLowerInvariant(), out var language) ? language : (ReplyLanguage?)null)
+                .FirstOrDefault(language => language is not null) ?? ReplyLanguage.English
+            : ReplyLanguage.English;
 }

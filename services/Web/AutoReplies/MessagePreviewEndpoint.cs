@@ -20,7 +20,7 @@ public static class MessagePreviewEndpoint
         routes.MapPost($"/w/{{{PersonTokenHandler.WorkspaceRouteValue}:guid}}/numbers/{{phoneNumber}}/auto-replies/preview",
             async (string phoneNumber, [FromForm(Name = "Input.Message")] string? message, RulesClient rules, IStringLocalizer<Text> t, CancellationToken cancellationToken) =>
             {
-                var answer = await rules.PreviewAsync(phoneNumber, message ?? "", cancellationToken);
+                var answer = await rules.PreviewAsync(phoneNumber, message ?? "", null, cancellationToken);
                 return TypedResults.Ok(answer.Value is { } preview
                     ? new LivePreview(preview.Preview, MessageLength.Describe(t, preview.Encoding, preview.Segments), [])
                     : new LivePreview(null, null, answer.Problem!.ErrorsOf("message").DefaultIfEmpty(answer.Problem.Detail ?? "")));

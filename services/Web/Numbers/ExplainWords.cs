@@ -34,4 +34,24 @@ public static class ExplainWords
             (var rule, _) => VocabularyWords.Reason(t, rule),
         };
     }
+
+    /// <summary>The language the reply would go out in, and why, in the owner's words.</summary>
+    public static string Language(IStringLocalizer t, Explanation explanation, NumberSettingsResponse settings)
+    {
+        if (explanation.Language is not { } chosen)
+        {
+            return "";
+        }
+        var language = ReplyLanguages.Describe(t, chosen.Language);
+        var contactLanguage = ReplyLanguages.Describe(t, chosen.ContactLanguage);
+        return chosen.Reason switch
+        {
+            // The tested text itself told the contact's language.
+            LanguageReason.Contact_language when chosen.ContactTextAt == explanation.At => t["Test.Language.ThisText", language],
+            LanguageReason.Contact_language => t["Test.Language.contact_language", language,
+                chosen.ContactTextAt is { } at ? NumberTime.Describe(at, settings.TimeZone, NumberTime.DayAndTime) : ""],
+            LanguageReason.No_message_in_contact_language => t["Test.Language.no_message_in_contact_language", language, contactLanguage],
+            _ => t["Test.Language.contact_language_unknown", language],
+        };
+    }
 }

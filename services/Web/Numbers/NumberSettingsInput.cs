@@ -1,3 +1,4 @@
+using AutoReply.Web.Localization;
 using AutoReply.Web.Rules;
 using AutoReply.Web.RulesApi.Models;
 using AutoReply.Web.RulesApi.V1.Numbers.Item;
@@ -32,10 +33,14 @@ public sealed class NumberSettingsInput
 
     public string MaxEventAge { get; set; } = "";
 
-    /// <summary>A new number's form: the API's default windows.</summary>
+    /// <summary>The language its replies are written in (<c>en</c>, <c>fr</c>).</summary>
+    public string Language { get; set; } = "";
+
+    /// <summary>A new number's form: the API's default windows, and replies in the language of the person adding it.</summary>
     public static NumberSettingsInput New(WindowChoices windows, string timeZone) => new NumberSettingsInput
     {
         TimeZone = timeZone,
+        Language = Languages.Current,
         Cooldown = windows.Cooldown!,
         RecentActivityWindow = windows.RecentActivityWindow!,
         MaxEventAge = windows.MaxEventAge!,
@@ -54,6 +59,7 @@ public sealed class NumberSettingsInput
             Cooldown = settings.Cooldown ?? "",
             RecentActivityWindow = settings.RecentActivityWindow ?? "",
             MaxEventAge = settings.MaxEventAge ?? "",
+            Language = ReplyLanguages.Name(settings.Language),
         }.WithBlankOverrides();
     }
 
@@ -108,6 +114,7 @@ public sealed class NumberSettingsInput
                 Cooldown = Cooldown,
                 RecentActivityWindow = RecentActivityWindow,
                 MaxEventAge = MaxEventAge,
+                Language = Language,
             }, errors);
     }
 }

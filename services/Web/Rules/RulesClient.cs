@@ -1,3 +1,4 @@
+using AutoReply.Web.AutoReplies;
 using System.Net;
 using AutoReply.Web.Localization;
 using AutoReply.Web.RulesApi;
@@ -87,13 +88,26 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
         }
     }
 
-    public Task<RulesAnswer<AutoReplyResponse>> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, string delay, CancellationToken cancellationToken) =>
+    public Task<RulesAnswer<AutoReplyResponse>> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, List<TranslationText> translations, string delay, CancellationToken cancellationToken) =>
         ChangeAsync(() => Number(phoneNumber).AutoReplies.PostAsync(
-            new AutoRepliesPostRequestBody { Trigger = trigger, Schedule = schedule, Message = message, Delay = delay }, cancellationToken: cancellationToken));
+            new AutoRepliesPostRequestBody
+            {
+                Trigger = trigger,
+                Schedule = schedule,
+                Message = message,
+                Delay = delay,
+                Translations = [.. translations.Select(t => new AutoRepliesPostRequestBody_translations { Language = t.Language, Message = t.Message })],
+            }, cancellationToken: cancellationToken));
 
-    public Task<RulesAnswer<AutoReplyResponse>> EditAutoReplyAsync(string phoneNumber, Guid id, string message, string delay, CancellationToken cancellationToken) =>
+    /// <summary>Saves the message, its translations (none removes them) and its delay.</summary>
+    public Task<RulesAnswer<AutoReplyResponse>> EditAutoReplyAsync(string phoneNumber, Guid id, string message, List<TranslationText> translations, string delay, CancellationToken cancellationToken) =>
         ChangeAsync(() => Number(phoneNumber).AutoReplies[id].PutAsync(
-            new AutoRepliesPutRequestBody { Message = message, Delay = delay }, cancellationToken: cancellationToken));
+            new AutoRepliesPutRequestBody
+            {
+                Message = message,
+                Delay = delay,
+                Translations = [.. translations.Select(t => new AutoRepliesPutRequestBody_translations { Language = t.Language, Message = t.Message })],
+            }, cancellationToken: cancellationToken));
 
     public Task<RulesAnswer<object>> DeleteAutoReplyAsync(string phoneNumber, Guid id, CancellationToken cancellationToken) =>
         ChangeAsync<object>(async () =>
@@ -102,8 +116,13 @@ public sealed class RulesClient(HttpClient http, IOptions<RulesApiOptions> optio
             return null;
         });
 
-    public Task<RulesAnswer<AutoReplyPreview>> PreviewAsync(string phoneNumber, string message, CancellationToken cancellationToken) =>
-        ChangeAsync(() => Number(phoneNumber).AutoReplies.Preview.PostAsync(new PreviewPostRequestBody { Message = message }, cancellationToken: cancellationToken));
+    public Task<RulesAnswer<AutoReplyPreview>> PreviewAsync(string phoneNumber, string message, List<TranslationText>? translations, CancellationToken cancellationToken) =>
+        ChangeAsync(() => Number(phoneNumber).AutoReplies.Preview.PostAsync(
+            new PreviewPostRequestBody
+            {
+                Message = message,
+                Translations = translations?.Select(t => new PreviewPostRequestBody_translations { Language = t.Language, Message = t.Message }).ToList(),
+            }, cancellationToken: cancellationToken));
 
     /// <summary>What a decision for the imagined event would be, and why; rules changes nothing.</summary>
     public Task<RulesAnswer<Explanation>> ExplainAsync(string phoneNumber, string trigger, string contact, DateTimeOffset? at, string? body, CancellationToken cancellationToken) =>

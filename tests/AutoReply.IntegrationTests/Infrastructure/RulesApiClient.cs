@@ -14,10 +14,10 @@ public sealed class RulesApiClient(HttpClient client)
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task<AutoReplyResponse> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, string? delay = null)
+    public async Task<AutoReplyResponse> CreateAutoReplyAsync(string phoneNumber, string trigger, string schedule, string message, string? delay = null, List<TranslationRequest>? translations = null)
     {
         var response = await client.PostAsJsonAsync(
-            $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies", new { trigger, schedule, message, delay }, TestContext.Current.CancellationToken);
+            $"/v1/numbers/{Uri.EscapeDataString(phoneNumber)}/auto-replies", new { trigger, schedule, message, delay, translations }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<AutoReplyResponse>(TestContext.Current.CancellationToken))!;
     }

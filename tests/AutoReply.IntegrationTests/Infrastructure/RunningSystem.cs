@@ -31,12 +31,12 @@ public class RunningSystem(TestDataDirectory? data = null, params string[] argum
     }
 
     /// <summary>Posts a call or text event to ingress as a platform service would, happening now; its id.</summary>
-    public async Task<string> PostEventAsync(string type, string phoneNumber, string contact)
+    public async Task<string> PostEventAsync(string type, string phoneNumber, string contact, string? body = null)
     {
         using var ingress = Client("ingress");
         var id = TestData.EventId();
         var response = await ingress.PostAsJsonAsync("/v1/events",
-            new { id, type, phoneNumber, contact, occurredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+            new { id, type, phoneNumber, contact, occurredAt = DateTimeOffset.UtcNow, body }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return id;
     }

@@ -4,6 +4,7 @@ using AutoReply.Contracts.Events;
 using AutoReply.Security;
 using static AutoReply.UnitTests.Consumers.RulesConsumers;
 using AutoReply.Domain.Decisions;
+using AutoReply.Domain.Languages;
 using AutoReply.Rules.Evaluation;
 
 namespace AutoReply.UnitTests.Consumers;
@@ -45,6 +46,32 @@ public sealed class CommunicationEventConsumerTests : IAsyncLifetime
         Assert.Equal(Queues.SendAutoReply, sent.QueueName());
         Assert.Equal(new SendAutoReply(decision.Id, "call-1", PhoneNumber, Contact, RenderedAfterHoursReply, Start), sent.Context.Message);
         Assert.Empty(await rules.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task A_contact_who_texted_in_french_gets_the_french_message_for_their_next_missed_call()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        await rules.TranslateAsync(Trigger.MissedCall, Schedule.AfterHours, new Translation(ReplyLanguage.French, "Merci d'avoir appelé {business_name}. Nous rouvrons {next_open}."));
+        await DecideAsync(new MessageReceived("text-1", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromMinutes(1), "Bonjour, vous ouvrez à quelle heure demain ?"));
+
+        var decision = await DecideAsync(MissedCall("call-1"));
+
+        Assert.Equal("Merci d'avoir appelé Acme Dental. Nous rouvrons demain à 9h00.", decision.Message);
+        Assert.Equal((ReplyLanguage.French, LanguageReason.ContactLanguage), (decision.Language, decision.LanguageReason));
+    }
+
+    [Fact]
+    public async Task A_text_whose_language_cannot_be_told_leaves_the_contact_s_language_as_their_earlier_text_told_it()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        await rules.TranslateAsync(Trigger.MissedCall, Schedule.AfterHours, new Translation(ReplyLanguage.French, "Merci d'avoir appelé {business_name}."));
+        await DecideAsync(new MessageReceived("text-1", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromMinutes(2), "Je voudrais un rendez-vous pour jeudi"));
+        await DecideAsync(new MessageReceived("text-2", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromMinutes(1), "👍"));
+
+        var decision = await DecideAsync(MissedCall("call-1"));
+
+        Assert.Equal(("Merci d'avoir appelé Acme Dental.", ReplyLanguage.French), (decision.Message, decision.Language));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ using AutoReply.Rules.Outbox;
 using AutoReply.Rules.OptOuts;
 using AutoReply.Rules.Scheduling;
 using AutoReply.Domain.Facts;
+using AutoReply.Domain.Languages;
 
 namespace AutoReply.UnitTests.Consumers;
 
@@ -38,6 +39,8 @@ internal sealed class RulesConsumers(SendBudgetOptions? budgets = null) : Consum
         services.AddSingleton(Options.Create(new LoopGuardOptions()));
         services.AddScoped<LoopGuard>();
         services.AddSingleton<IContactActivityStore>(new InMemoryContactActivityStore());
+        services.AddSingleton<IContactLanguageStore, InMemoryContactLanguageStore>();
+        services.AddSingleton<TextLanguageDetector>();
         services.AddScoped<IDecisionLog, TrackedDecisionLog>();
         services.AddSingleton<IDecisionCounts>(Counts);
         services.AddScoped<AutoReplyEvaluator>();
@@ -75,6 +78,15 @@ internal sealed class RulesConsumers(SendBudgetOptions? budgets = null) : Consum
         }));
         await using var db = OpenDatabase();
         db.Numbers.Add(number);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Gives the office's auto-reply in the slot its message in another language.</summary>
+    public async Task TranslateAsync(Trigger trigger, Schedule schedule, Translation translation)
+    {
+        await using var db = OpenDatabase();
+        var reply = await db.AutoReplies.SingleAsync(r => r.Trigger == trigger && r.Schedule == schedule, TestContext.Current.CancellationToken);
+        reply.Translations = [translation];
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 

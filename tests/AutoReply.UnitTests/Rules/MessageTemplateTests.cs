@@ -1,3 +1,4 @@
+using AutoReply.Contracts;
 using AutoReply.Sms;
 using static AutoReply.UnitTests.Rules.SampleNumbers;
 using AutoReply.Domain.Numbers;
@@ -7,10 +8,10 @@ namespace AutoReply.UnitTests.Rules;
 
 public sealed class MessageTemplateTests
 {
-    private static string Render(string message, string moment, BusinessNumber? number = null)
+    private static string Render(string message, string moment, BusinessNumber? number = null, ReplyLanguage language = ReplyLanguage.English)
     {
         number ??= Office();
-        return MessageTemplate.Render(message, number.Name, number.Calendar(), At(moment));
+        return MessageTemplate.Render(message, language, number.Name, number.Calendar(), At(moment));
     }
 
     [Theory]
@@ -148,6 +149,33 @@ public sealed class MessageTemplateTests
     public void Todays_hours_in_words_keep_a_message_in_gsm_7()
     {
         var text = Render("Open {business_hours}.", "2026-11-24T10:00-05:00");
+
+        Assert.Equal(SmsEncoding.Gsm7, SmsEncoding.Measure(text).Encoding);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T20:00-05:00", "{business_hours}", "9h00 à 12h00 et 13h00 à 17h00")]
+    [InlineData("2026-11-29T10:00-05:00", "{business_hours}", "fermé aujourd'hui")]
+    [InlineData("2026-11-24T12:15-05:00", "{next_open}", "aujourd'hui à 13h00")]
+    [InlineData("2026-11-24T17:30-05:00", "{next_open}", "demain à 9h00")]
+    [InlineData("2026-11-27T17:30-05:00", "{next_open}", "lundi à 9h00")]
+    public void A_french_message_s_variables_render_in_french_words(string moment, string message, string expected)
+    {
+        Assert.Equal(expected, Render(message, moment, language: ReplyLanguage.French));
+    }
+
+    [Fact]
+    public void A_french_message_writes_the_date_of_an_opening_a_week_or_more_ahead_in_french()
+    {
+        var number = Number(Week(), [Special("2026-12-28", "13:30-24:00")]);
+
+        Assert.Equal("lundi 28 décembre à 13h30, jusqu'à minuit", Render("{next_open}, jusqu'à minuit", "2026-11-24T17:30-05:00", number, ReplyLanguage.French));
+    }
+
+    [Fact]
+    public void French_hours_in_words_keep_a_message_in_gsm_7()
+    {
+        var text = Render("Nous sommes ouverts {business_hours}, et rouvrons {next_open}.", "2026-11-24T10:00-05:00", language: ReplyLanguage.French);
 
         Assert.Equal(SmsEncoding.Gsm7, SmsEncoding.Measure(text).Encoding);
     }
