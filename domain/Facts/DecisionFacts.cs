@@ -23,6 +23,7 @@ public static class DecisionFacts
         builder.Services.AddScoped<LoopGuard>();
         builder.Services.AddScoped<IContactLanguageStore, ContactLanguageStore>();
         builder.Services.AddSingleton<TextLanguageDetector>();
+        builder.Services.AddHostedService<TextLanguageDetectorPreload>();
         builder.Services.AddScoped<IDecisionLog, DecisionLog>();
         builder.Services.AddScoped<IDecisionCounts, DecisionCounts>();
         builder.Services.AddOptions<SendBudgetOptions>().Bind(builder.Configuration.GetSection(SendBudgetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

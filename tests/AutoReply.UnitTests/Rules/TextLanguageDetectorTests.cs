@@ -12,6 +12,7 @@ public sealed class TextLanguageDetectorTests
     [InlineData("Bonjour, vous êtes ouverts demain ?")]
     [InlineData("Je voudrais prendre rendez-vous")]
     [InlineData("merci, je rappellerai plus tard")]
+    [InlineData("oui")]
     [InlineData("C'est pour un devis")]
     [InlineData("Est-ce que le garage est ouvert samedi")]
     public void A_short_french_text_is_told_as_french(string text)
@@ -23,6 +24,7 @@ public sealed class TextLanguageDetectorTests
     [InlineData("Hi, are you open tomorrow?")]
     [InlineData("I'd like to book an appointment")]
     [InlineData("thanks, I'll call back later")]
+    [InlineData("Hello")]
     [InlineData("It's about a quote")]
     [InlineData("Is the shop open on Saturday")]
     public void A_short_english_text_is_told_as_english(string text)
@@ -36,6 +38,9 @@ public sealed class TextLanguageDetectorTests
     [InlineData(null)]
     [InlineData("12:30")]
     [InlineData("👍")]
+    [InlineData("ok")]
+    [InlineData("OK merci")]
+    [InlineData("Taxi")]
     public void A_text_with_nothing_to_tell_by_has_no_language(string? text)
     {
         Assert.Null(Detector.LanguageOf(text));
