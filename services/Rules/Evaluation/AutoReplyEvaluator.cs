@@ -172,7 +172,10 @@ public sealed partial class AutoReplyEvaluator(
     {
         var key = Key(e);
         var number = facts.NumberOf(e);
-        if (number is not null && e.Trigger == Trigger.Message && languageDetector.LanguageOf(e.Body) is { } language)
+        var record = facts.OptOuts.GetValueOrDefault(key);
+        // The carrier keywords (STOP, START…) are English whatever the contact speaks.
+        if (number is not null && e.Trigger == Trigger.Message && Keywords.Classify(e.Body, record?.IsOptedOut == true) == KeywordKind.None
+            && languageDetector.LanguageOf(e.Body) is { } language)
         {
             var text = new ContactLanguage { PhoneNumber = e.PhoneNumber, Contact = e.Contact, Language = language, TextAt = e.OccurredAt };
             told.Add(text);
@@ -181,7 +184,6 @@ public sealed partial class AutoReplyEvaluator(
                 facts.Languages[key] = text;
             }
         }
-        var record = facts.OptOuts.GetValueOrDefault(key);
         DateTimeOffset? lastOutbound = facts.LastOutbound.TryGetValue(key, out var at) ? at : null;
         var verdict = ReplyPolicy.Evaluate(new EvaluationInput(e, number, now, lastOutbound, record?.IsOptedOut == true, looping, facts.Languages.GetValueOrDefault(key)?.Language));
 

@@ -23,7 +23,7 @@ public static class MessagePreviewEndpoint
                 var answer = await rules.PreviewAsync(phoneNumber, message ?? "", null, cancellationToken);
                 return TypedResults.Ok(answer.Value is { } preview
                     ? new LivePreview(preview.Preview, MessageLength.Describe(t, preview.Encoding, preview.Segments), [])
-                    : new LivePreview(null, null, answer.Problem!.ErrorsOf("message").DefaultIfEmpty(answer.Problem.Detail ?? "")));
+                    : new LivePreview(null, null, answer.Problem!.ErrorsOf("message").DefaultIfEmpty(answer.Problem.Describe(t, "NewReply"))));
             })
             .RequireAuthorization();
         return routes;

@@ -20,6 +20,17 @@ public sealed partial record RulesProblem(HttpStatusCode Status, string? Detail,
         .Where(error => error.Key == field || error.Key.StartsWith(field + ".", StringComparison.Ordinal) || error.Key.StartsWith(field + "[", StringComparison.Ordinal))
         .SelectMany(error => error.Value);
 
+    /// <summary>
+    /// The refusal in the owner's words and language, for the form it answers: the API's detail is
+    /// for developers, in English. <paramref name="form"/> names the form (<c>NewReply</c>) whose
+    /// words for the status (<c>Problem.NewReply.409</c>: the slot is taken) come first, then the
+    /// words for the status anywhere, then a plain "could not save".
+    /// </summary>
+    public string Describe(IStringLocalizer t, string form) =>
+        new[] { $"Problem.{form}.{(int)Status}", $"Problem.{(int)Status}", "Problem.Other" }
+            .Select(key => t[key])
+            .First(words => !words.ResourceNotFound);
+
     /// <summary>The problem the generated client raised: the problem details the API documents for the status, or the bare status.</summary>
     public static RulesProblem From(ApiException refusal, IStringLocalizer t)
     {

@@ -75,6 +75,20 @@ public sealed class CommunicationEventConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_carrier_keyword_does_not_tell_the_contact_s_language()
+    {
+        await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
+        await rules.TranslateAsync(Trigger.MissedCall, Schedule.AfterHours, new Translation(ReplyLanguage.French, "Merci d'avoir appelé {business_name}."));
+        await DecideAsync(new MessageReceived("text-1", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromMinutes(3), "Vous faites les devis gratuits ?"));
+        await DecideAsync(new MessageReceived("text-2", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromMinutes(2), "STOP"));
+        await DecideAsync(new MessageReceived("text-3", PhoneNumber, Contact, rules.Clock.GetUtcNow() - TimeSpan.FromMinutes(1), "START"));
+
+        var decision = await DecideAsync(MissedCall("call-1"));
+
+        Assert.Equal(("Merci d'avoir appelé Acme Dental.", ReplyLanguage.French), (decision.Message, decision.Language));
+    }
+
+    [Fact]
     public async Task Second_missed_call_within_the_cooldown_is_suppressed_for_cooldown_and_sends_nothing()
     {
         await rules.SaveOfficeAsync((Trigger.MissedCall, Schedule.AfterHours, AfterHoursReply));
