@@ -194,7 +194,13 @@ public sealed class WebAutoReplyTests(AppHostFixture system)
 
         await page.GotoAsync($"{system.Url("web")}/w/{DefaultWorkspace}/numbers/{Uri.EscapeDataString(number)}/auto-replies/new?trigger=message&schedule=after_hours");
         await page.GetByLabel("Message in English").FillAsync("Thanks for your text. {business_name} opens {next_open}.");
-        await page.GetByLabel("Message in French").FillAsync("Merci pour votre SMS. {business_name} ouvre {next_open}.");
+        await page.GetByLabel("Message in French").FillAsync("Merci pour votre SMS. {business_name} ouvre ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Insert {next_open}" }).ClickAsync();
+        await page.GetByLabel("Message in French").PressAsync("End");
+        await page.GetByLabel("Message in French").PressSequentiallyAsync(".");
+        await Assertions.Expect(page.Locator("#translation-preview")).ToHaveTextAsync("Merci pour votre SMS. Bilingual Bakery ouvre dès notre réouverture.");
+        await Assertions.Expect(page.Locator("#translation-length")).ToHaveTextAsync("1 text · standard characters, up to 160 a text");
+        await Assertions.Expect(page.Locator("#message-preview")).ToHaveTextAsync("Thanks for your text. Bilingual Bakery opens as soon as we reopen.");
         await WebApp.AssertUsableAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on auto-reply" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Auto-reply turned on.")).ToBeVisibleAsync();

@@ -15,7 +15,7 @@ public sealed class RulesMetrics
     {
         var meter = meters.Create(MeterName);
         decisions = meter.CreateCounter<long>(
-            "autoreply.rules.decisions", unit: "{decision}", description: "Decisions on inbound events, by outcome and reason.");
+            "autoreply.rules.decisions", unit: "{decision}", description: "Decisions on inbound events, by outcome, reason, trigger and the language of the reply.");
         // The cost of a batch is mostly per batch: small batches under load mean the events reach the consumer slowly.
         batchSizes = meter.CreateHistogram<int>(
             "autoreply.rules.batch.size", unit: "{event}", description: "Events evaluated together in one batch.",
@@ -33,5 +33,6 @@ public sealed class RulesMetrics
         1,
         new KeyValuePair<string, object?>("outcome", Vocabulary.Name(decision.Outcome)),
         new KeyValuePair<string, object?>("reason", decision.Reason is { } reason ? Vocabulary.Name(reason) : "none"),
-        new KeyValuePair<string, object?>("trigger", decision.Trigger is { } trigger ? Vocabulary.Name(trigger) : null));
+        new KeyValuePair<string, object?>("trigger", decision.Trigger is { } trigger ? Vocabulary.Name(trigger) : null),
+        new KeyValuePair<string, object?>("language", decision.Language is { } language ? Vocabulary.Name(language) : "none"));
 }

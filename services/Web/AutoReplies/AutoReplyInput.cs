@@ -11,6 +11,9 @@ public sealed record TranslationText(string Language, string Message);
 /// </summary>
 public sealed class AutoReplyInput
 {
+    /// <summary>The form's field naming the translation's language, for the live preview (the page knows it from the number).</summary>
+    public const string TranslationLanguageField = "TranslationLanguage";
+
     public string Message { get; set; } = "";
 
     public string Translation { get; set; } = "";
