@@ -26,8 +26,8 @@ for path in glob.glob(f"{results}/**/*.ctrf*", recursive=True):
     # CI keeps only part of a long log: name each failure again here, next to the last line.
     for test in report.get("tests", []):
         if test.get("status") == "failed":
-            message = (test.get("message") or "").strip().splitlines()
-            print(f"FAILED {test.get('name')}: {message[0] if message else ''}"[:400])
+            message = " | ".join(line.strip() for line in (test.get("message") or "").strip().splitlines()[:40])
+            print(f"FAILED {test.get('name')}: {message}"[:4000])
 if status != 0 and failed == 0:
     failed = 1  # the run failed before reporting (a build error, a crashed test host)
 line = f"{passed} passed, {failed} failed"

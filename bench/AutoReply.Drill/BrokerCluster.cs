@@ -9,6 +9,8 @@ public sealed record QueueReplicas(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("messages")] long Messages,
+    [property: JsonPropertyName("messages_unacknowledged")] long Unacknowledged,
+    [property: JsonPropertyName("consumers")] int Consumers,
     [property: JsonPropertyName("leader")] string? Leader,
     [property: JsonPropertyName("members")] IReadOnlyList<string>? Members);
 
@@ -27,7 +29,7 @@ public sealed class BrokerCluster(IReadOnlyList<string> nodeNames, string portMa
         var failures = new List<string>();
         foreach (var node in NodeNames)
         {
-            var (exitCode, output, error) = await RunAsync(["-n", node, "-q", "list_queues", "name", "type", "messages", "leader", "members", "--formatter", "json"], cancellationToken);
+            var (exitCode, output, error) = await RunAsync(["-n", node, "-q", "list_queues", "name", "type", "messages", "messages_unacknowledged", "consumers", "leader", "members", "--formatter", "json"], cancellationToken);
             if (exitCode == 0)
             {
                 return JsonSerializer.Deserialize<List<QueueReplicas>>(output) ?? [];

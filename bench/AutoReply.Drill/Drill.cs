@@ -52,8 +52,27 @@ public sealed class Drill(DrillSystem system, DrillOptions options, TextWriter l
         var inbound = traffic.Events.Where(e => e.IsInbound && runner.Accepted.ContainsKey(e.Id)).Select(e => e.Id).ToHashSet();
         var ledger = await Ledger.SettleAsync(system, traffic, inbound, TimeSpan.FromSeconds(options.SettleSeconds), cancellationToken);
         var decided = ledger.Decisions.Where(d => inbound.Contains(d.EventId)).ToList();
+        if (decided.Count < inbound.Count)
+        {
+            await DescribeWhereTheRestWaitsAsync(cancellationToken);
+        }
         var span = decided.Count == 0 ? TimeSpan.Zero : decided.Max(d => d.DecidedAt) - runner.Accepted.Values.Min();
         return new DrillRun(DrillReport.Compute(traffic, runner, ledger), span > TimeSpan.Zero ? decided.Count / span.TotalSeconds : 0, runner.Accepted, decided);
+    }
+
+    /// <summary>Events undecided after the settle are somewhere: a cluster says which queues still hold messages, and who consumes them.</summary>
+    private async Task DescribeWhereTheRestWaitsAsync(CancellationToken cancellationToken)
+    {
+        if (system.BrokerCluster() is not { } cluster)
+        {
+            return;
+        }
+        var holding = (await cluster.QueuesAsync(cancellationToken)).Where(queue => queue.Messages > 0).ToList();
+        await log.WriteLineAsync(holding.Count == 0 ? "Events undecided, and no queue holds a message." : "Events undecided; queues holding messages:");
+        foreach (var queue in holding)
+        {
+            await log.WriteLineAsync($"  {queue.Name} ({queue.Type}, leader {queue.Leader ?? "none"}): {queue.Messages} messages, {queue.Unacknowledged} unacknowledged, {queue.Consumers} consumers");
+        }
     }
 
     private async Task StrikeAsync(Fault fault, TimeSpan after, CancellationToken cancellationToken)

@@ -16,13 +16,14 @@ public static class Drilled
         var cancellation = TestContext.Current.CancellationToken;
         await using var drilled = await DrillSystem.ForAsync(app, options.ApiKey, cancellation);
 
-        var report = await new Drill.Drill(drilled, options, TextWriter.Null).RunAsync(cancellation);
+        var log = new StringWriter();
+        var report = await new Drill.Drill(drilled, options, log).RunAsync(cancellation);
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"seed {options.Seed}\n{report.Table()}");
-        Assert.True(report.Accepted > minimumAccepted, report.Table());
-        Assert.Equal(
-            (Refused: 0, Lost: 0, Duplicates: 0, CooldownViolations: 0, ActivityViolations: 0, OptOutViolations: 0, CallBackViolations: 0, Texts: report.ExpectedTexts),
-            (report.Refused, report.Lost, report.Duplicates, report.CooldownViolations, report.ActivityViolations, report.OptOutViolations, report.CallBackViolations, report.Texts));
+        // CI keeps little of a long log: the verdict names the seed, the faults' times and each contact whose texts differ.
+        var verdict = $"seed {options.Seed}\n{log}{report.Table()}{string.Join('\n', report.Mismatches)}";
+        TestContext.Current.TestOutputHelper?.WriteLine(verdict);
+        Assert.True(report.Accepted > minimumAccepted, verdict);
+        Assert.True(report.Clean, verdict);
         return report;
     }
 }
