@@ -82,7 +82,7 @@ public sealed record DrillReport(
             {
                 var accepted = runner.Accepted.TryGetValue(e.Id, out var at) ? at.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) : "never";
                 var decided = decisionsByEvent.TryGetValue(e.Id, out var d) ? $" → {d.Outcome}{(d.Reason is null ? "" : $" ({d.Reason})")} at {d.DecidedAt:HH:mm:ss.fff}" : "";
-                return $"    {e.Type}{(e.Body is null ? "" : $" \"{e.Body}\"")} accepted {accepted}{decided}";
+                return $"    {e.Id} {e.Type}{(e.Body is null ? "" : $" \"{e.Body}\"")} accepted {accepted}{decided}";
             });
             return $"  {pair.Contact} of {pair.PhoneNumber}, {pair.Plan}: {texts} texts, {pair.ExpectedTexts} expected\n{string.Join('\n', events)}";
         }

@@ -21,6 +21,13 @@ namespace AutoReply.Rules.Outbox;
 /// </summary>
 public sealed partial class TransactionalOutbox(RulesDbContext db, ISendEndpointProvider sendEndpoints, TimeProvider clock, ILogger<TransactionalOutbox> logger)
 {
+    /// <summary>
+    /// How long sends may wait for the broker's confirms. A confirm owed by a channel that died with
+    /// its broker node may never come, and an evaluation waiting on it would hold every batch of its
+    /// replica behind it; past this the messages are the relay's.
+    /// </summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Adds <paramref name="message"/> to the current unit of work; it is saved with it.</summary>
     public OutboxMessage Add<T>(Uri destination, T message)
         where T : class
@@ -98,15 +105,27 @@ public sealed partial class TransactionalOutbox(RulesDbContext db, ISendEndpoint
         return overdue.Count;
     }
 
-    /// <summary>Every send at once, so their publisher confirms come back together.</summary>
-    private Task SendAllAsync(IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken) =>
-        Task.WhenAll(messages.Select(async message =>
+    /// <summary>Every send at once, so their publisher confirms come back together; a <see cref="TimeoutException"/> past <see cref="SendTimeout"/>.</summary>
+    private async Task SendAllAsync(IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sends = Task.WhenAll(messages.Select(async message =>
         {
             var endpoint = await sendEndpoints.GetSendEndpoint(new Uri(message.Destination));
             var type = typeof(SendAutoReply).Assembly.GetType(message.MessageType, throwOnError: true)!;
             // Routed: until the consumer has bound its queue the message is refused (and kept), not dropped.
-            await endpoint.SendRoutedAsync(JsonSerializer.Deserialize(message.Body, type, JsonSerializerOptions.Web)!, cancellationToken);
+            await endpoint.SendRoutedAsync(JsonSerializer.Deserialize(message.Body, type, JsonSerializerOptions.Web)!, giveUp.Token);
         }));
+        try
+        {
+            // Not the token alone: a send waiting for a confirm that will never come does not always heed it.
+            await sends.WaitAsync(SendTimeout, clock, cancellationToken);
+        }
+        finally
+        {
+            await giveUp.CancelAsync();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outbox messages could not be sent now; the outbox relay sends them")]
     private static partial void LogLeftForRelay(ILogger logger, int count, Exception exception);
