@@ -121,9 +121,10 @@ public sealed partial class TransactionalOutbox(RulesDbContext db, ISendEndpoint
             // Not the token alone: a send waiting for a confirm that will never come does not always heed it.
             await sends.WaitAsync(SendTimeout, clock, cancellationToken);
         }
-        finally
+        catch (TimeoutException)
         {
             await giveUp.CancelAsync();
+            throw;
         }
     }
 
